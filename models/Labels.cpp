@@ -1,0 +1,54 @@
+#include "Labels.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace relaydesk::models {
+namespace {
+
+template <typename E, std::size_t N> QString pick(E value, const std::array<const char *, N> &texts)
+{
+    static_assert(N == static_cast<std::size_t>(E::Count), "one label per value");
+    const auto i = static_cast<std::size_t>(value);
+    return i < N ? QCoreApplication::translate("Labels", texts[i]) : QString();
+}
+
+constexpr std::array<const char *, 6> kCause{QT_TRANSLATE_NOOP("Labels", "Network"),
+                                             QT_TRANSLATE_NOOP("Labels", "Server"),
+                                             QT_TRANSLATE_NOOP("Labels", "Client"),
+                                             QT_TRANSLATE_NOOP("Labels", "Policy"),
+                                             QT_TRANSLATE_NOOP("Labels", "User error"),
+                                             QT_TRANSLATE_NOOP("Labels", "Unknown")};
+constexpr std::array<const char *, 10> kStatus{
+    QT_TRANSLATE_NOOP("Labels", "Reported"),      QT_TRANSLATE_NOOP("Labels", "Diagnosed"),
+    QT_TRANSLATE_NOOP("Labels", "Auto-handling"), QT_TRANSLATE_NOOP("Labels", "Resolved automatically"),
+    QT_TRANSLATE_NOOP("Labels", "Escalated"),     QT_TRANSLATE_NOOP("Labels", "Claimed"),
+    QT_TRANSLATE_NOOP("Labels", "Waiting for user"), QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    QT_TRANSLATE_NOOP("Labels", "Closed"),        QT_TRANSLATE_NOOP("Labels", "Reopened")};
+constexpr std::array<const char *, 6> kPlatform{
+    QT_TRANSLATE_NOOP("Labels", "Android"), QT_TRANSLATE_NOOP("Labels", "iOS"),
+    QT_TRANSLATE_NOOP("Labels", "macOS"),   QT_TRANSLATE_NOOP("Labels", "Windows"),
+    QT_TRANSLATE_NOOP("Labels", "Linux"),   QT_TRANSLATE_NOOP("Labels", "Web")};
+constexpr std::array<const char *, 5> kNetwork{
+    QT_TRANSLATE_NOOP("Labels", "Wi-Fi"), QT_TRANSLATE_NOOP("Labels", "Cellular"),
+    QT_TRANSLATE_NOOP("Labels", "Ethernet"), QT_TRANSLATE_NOOP("Labels", "Offline"),
+    QT_TRANSLATE_NOOP("Labels", "Unknown")};
+constexpr std::array<const char *, 5> kKind{
+    QT_TRANSLATE_NOOP("Labels", "Text"), QT_TRANSLATE_NOOP("Labels", "Image"),
+    QT_TRANSLATE_NOOP("Labels", "File"), QT_TRANSLATE_NOOP("Labels", "Voice"),
+    QT_TRANSLATE_NOOP("Labels", "Video")};
+constexpr std::array<const char *, 4> kRole{
+    QT_TRANSLATE_NOOP("Labels", "Agent"), QT_TRANSLATE_NOOP("Labels", "Team lead"),
+    QT_TRANSLATE_NOOP("Labels", "Trainer"), QT_TRANSLATE_NOOP("Labels", "Administrator")};
+
+} // namespace
+
+QString label(Cause v) { return pick(v, kCause); }
+QString label(TicketStatus v) { return pick(v, kStatus); }
+QString label(Platform v) { return pick(v, kPlatform); }
+QString label(NetworkType v) { return pick(v, kNetwork); }
+QString label(MessageKind v) { return pick(v, kKind); }
+QString label(Role v) { return pick(v, kRole); }
+
+} // namespace relaydesk::models

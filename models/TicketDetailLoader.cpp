@@ -1,0 +1,73 @@
+#include "TicketDetailLoader.h"
+
+#include "TicketCache.h"
+
+namespace relaydesk::models {
+
+TicketDetailLoader::TicketDetailLoader(ApiClient *api, TicketCache *cache, QObject *parent)
+    : QObject(parent), m_api(api), m_cache(cache)
+{
+}
+
+void TicketDetailLoader::select(qint64 ticketId)
+{
+    if (ticketId == m_selected)
+        return;
+    m_selected = ticketId;
+    if (ticketId == 0)
+        return;
+    m_cache->loadEvents(ticketId).then(this, [this, ticketId](const CacheResult<QList<TicketEvent>> &cached) {
+        if (ticketId != m_selected)
+            return;
+        if (cached.ok() && !cached.value->isEmpty())
+            emit eventsLoaded(ticketId, *cached.value, true);
+        fetchEvents(ticketId);
+    });
+    emit logLoading(ticketId);
+    m_cache->loadLog(ticketId).then(this, [this, ticketId](const CacheResult<std::optional<QByteArray>> &cached) {
+        if (ticketId != m_selected)
+            return;
+        if (cached.ok() && cached.value->has_value()) {
+            // Logs never change once reported: the cached copy is final.
+            emit logLoaded(ticketId, **cached.value, true);
+            return;
+        }
+        fetchLog(ticketId);
+    });
+}
+
+void TicketDetailLoader::refreshEvents()
+{
+    if (m_selected != 0)
+        fetchEvents(m_selected);
+}
+
+void TicketDetailLoader::fetchEvents(qint64 ticketId)
+{
+    m_api->fetchEvents(ticketId, [this, ticketId](ApiResult<QList<TicketEvent>> result) {
+        if (!result.ok()) {
+            if (ticketId == m_selected)
+                emit loadFailed(ticketId, result.error.message);
+            return;
+        }
+        m_cache->storeEvents(ticketId, *result.value);
+        if (ticketId == m_selected)
+            emit eventsLoaded(ticketId, *result.value, false);
+    });
+}
+
+void TicketDetailLoader::fetchLog(qint64 ticketId)
+{
+    m_api->fetchLog(ticketId, [this, ticketId](ApiResult<QByteArray> result) {
+        if (!result.ok()) {
+            if (ticketId == m_selected)
+                emit loadFailed(ticketId, result.error.message);
+            return;
+        }
+        m_cache->storeLog(ticketId, *result.value);
+        if (ticketId == m_selected)
+            emit logLoaded(ticketId, *result.value, false);
+    });
+}
+
+} // namespace relaydesk::models

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/Enums.h"
+#include "core/Ticket.h"
+
+#include <QString>
+
+namespace relaydesk::models {
+
+// Which tickets a queue view shows. Everything but `All` keeps to tickets waiting on tier 2.
+struct QueueSelection
+{
+    enum class Kind { AllEscalated, Mine, Unassigned, ByCause, ByRegion, Everything };
+    Kind kind = Kind::AllEscalated;
+    Cause cause = Cause::Unknown; // for ByCause
+    QString region;               // for ByRegion
+
+    bool operator==(const QueueSelection &) const = default;
+    bool matches(const Ticket &ticket, const QString &me) const;
+};
+
+// The quick filter: every whitespace-separated word must occur (case-insensitively) in one of the
+// ticket's searchable texts.
+class QuickFilter final
+{
+public:
+    QuickFilter() = default;
+    explicit QuickFilter(const QString &text);
+
+    bool isEmpty() const { return m_words.isEmpty(); }
+    bool matches(const Ticket &ticket) const;
+
+private:
+    QStringList m_words;
+};
+
+} // namespace relaydesk::models

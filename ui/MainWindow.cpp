@@ -1,0 +1,212 @@
+#include "MainWindow.h"
+
+#include "QueuePane.h"
+#include "TicketDetailPane.h"
+#include "TicketListPane.h"
+#include "models/QueueModel.h"
+#include "models/TicketDetailLoader.h"
+#include "models/TicketTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+
+namespace relaydesk::ui {
+
+using models::SyncEngine;
+
+MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMainWindow(parent), m_ctx(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Relaydesk — %1").arg(m_ctx.serverLabel));
+    setWindowIcon(QIcon(QStringLiteral(":/relaydesk/icons/relaydesk.svg")));
+
+    m_queuePane = new QueuePane(m_ctx.queues, this);
+    m_listPane = new TicketListPane(m_ctx.tickets, this);
+    m_detailPane = new TicketDetailPane(m_ctx.timeline, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_queuePane);
+    m_splitter->addWidget(m_listPane);
+    m_splitter->addWidget(m_detailPane);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({200, 700, 500});
+    m_splitter->setContentsMargins(6, 6, 6, 0);
+    setCentralWidget(m_splitter);
+
+    m_connection = new QLabel(this);
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_connection->setTextFormat(Qt::PlainText);
+    m_counts = new QLabel(this);
+    m_counts->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_counts);
+
+    createActions();
+
+    connect(m_queuePane, &QueuePane::queueSelected, m_ctx.tickets, &models::TicketTableModel::setQueue);
+    connect(m_listPane, &TicketListPane::ticketSelected, this, &MainWindow::onTicketSelected);
+    connect(m_ctx.tickets, &models::TicketTableModel::ticketsChanged, this, &MainWindow::onTicketsChanged);
+    connect(m_ctx.sync, &SyncEngine::stateChanged, this, &MainWindow::onSyncState);
+    connect(m_ctx.sync, &SyncEngine::problem, this, &MainWindow::showProblem);
+
+    using models::TicketDetailLoader;
+    connect(m_ctx.details, &TicketDetailLoader::eventsLoaded, this,
+            [this](qint64, const QList<TicketEvent> &events) { m_detailPane->showEvents(events); });
+    connect(m_ctx.details, &TicketDetailLoader::logLoading, m_detailPane, &TicketDetailPane::showLogLoading);
+    connect(m_ctx.details, &TicketDetailLoader::logLoaded, this,
+            [this](qint64, const QByteArray &log) { m_detailPane->showLog(log); });
+    connect(m_ctx.details, &TicketDetailLoader::loadFailed, this,
+            [this](qint64, const QString &message) { m_detailPane->showLoadError(message); });
+
+    m_defaultSplitterState = m_splitter->saveState();
+    m_defaultDetailState = m_detailPane->splitter()->saveState();
+    m_queuePane->select(models::QueueSelection{});
+    onSyncState(m_ctx.sync->state(), {});
+    onTicketsChanged({});
+    restoreLayout();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_signInAction = file->addAction(tr("Sign &in again…"), this, &MainWindow::signInRequested);
+    m_signInAction->setEnabled(false);
+    QAction *sync = file->addAction(tr("&Sync now"), m_ctx.sync, &SyncEngine::syncNow);
+    sync->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *filter = view->addAction(tr("&Filter tickets"), this, [this] {
+        m_listPane->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_listPane->filterEdit()->selectAll();
+    });
+    filter->setShortcut(QKeySequence::Find);
+    QAction *queues = view->addAction(tr("Go to &queues"), this,
+                                      [this] { m_queuePane->view()->setFocus(Qt::ShortcutFocusReason); });
+    queues->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *tickets = view->addAction(tr("Go to &tickets"), this,
+                                       [this] { m_listPane->view()->setFocus(Qt::ShortcutFocusReason); });
+    tickets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *timeline = view->addAction(tr("Go to t&imeline"), this,
+                                        [this] { m_detailPane->timelineView()->setFocus(Qt::ShortcutFocusReason); });
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *log = view->addAction(tr("Go to device &log"), this,
+                                   [this] { m_detailPane->logView()->setFocus(Qt::ShortcutFocusReason); });
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Relaydesk"), this, [this] {
+        QMessageBox box(QMessageBox::Information, tr("About Relaydesk"),
+                        tr("Relaydesk %1\nThe console for rescuing failed instant messages.")
+                            .arg(QStringLiteral(RELAYDESK_VERSION)),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    });
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::setUsername(const QString &username)
+{
+    m_ctx.username = username;
+    m_ctx.tickets->setCurrentUser(username);
+    onTicketsChanged({});
+}
+
+void MainWindow::onSyncState(SyncEngine::State state, const QString &detail)
+{
+    QString text;
+    switch (state) {
+    case SyncEngine::State::Idle: text = tr("Not connected"); break;
+    case SyncEngine::State::LoadingCache: text = tr("Opening the local copy…"); break;
+    case SyncEngine::State::Connecting: text = tr("Connecting to %1…").arg(m_ctx.serverLabel); break;
+    case SyncEngine::State::Syncing: text = tr("Syncing tickets…"); break;
+    case SyncEngine::State::Live: text = tr("Live: connected to %1 as %2").arg(m_ctx.serverLabel, m_ctx.username); break;
+    case SyncEngine::State::Reconnecting: text = tr("Offline, showing the last synced state. %1").arg(detail); break;
+    case SyncEngine::State::SignedOut:
+        text = tr("Signed out: %1 Use File → Sign in again.").arg(detail);
+        break;
+    }
+    m_signInAction->setEnabled(state == SyncEngine::State::SignedOut);
+    m_connection->setText(text);
+    m_connection->setToolTip(text);
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::onTicketSelected(qint64 id)
+{
+    m_detailPane->showTicket(m_ctx.tickets->ticket(id));
+    m_ctx.details->select(id);
+}
+
+void MainWindow::onTicketsChanged(const QList<qint64> &ids)
+{
+    m_ctx.queues->recount(m_ctx.tickets->allTickets(), m_ctx.username);
+    m_counts->setText(tr("%n ticket(s) synced", nullptr, int(m_ctx.tickets->totalCount())));
+    const qint64 selected = m_ctx.details->selected();
+    if (selected != 0 && ids.contains(selected)) {
+        m_detailPane->showTicket(m_ctx.tickets->ticket(selected));
+        m_ctx.details->refreshEvents();
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings &s = *m_ctx.settings;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_detailPane->splitter()->restoreState(s.value(QStringLiteral("window/detailSplitter")).toByteArray());
+    m_listPane->restoreState(s.value(QStringLiteral("window/ticketHeader")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings &s = *m_ctx.settings;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("window/detailSplitter"), m_detailPane->splitter()->saveState());
+    s.setValue(QStringLiteral("window/ticketHeader"), m_listPane->saveState());
+}
+
+void MainWindow::resetLayout()
+{
+    m_splitter->restoreState(m_defaultSplitterState);
+    m_detailPane->splitter()->restoreState(m_defaultDetailState);
+    resize(1400, 860);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_ctx.settings->sync();
+    event->accept();
+}
+
+} // namespace relaydesk::ui

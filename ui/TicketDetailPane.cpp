@@ -1,0 +1,215 @@
+#include "TicketDetailPane.h"
+
+#include "models/Labels.h"
+#include "models/TimelineModel.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace relaydesk::ui {
+
+using models::label;
+
+namespace {
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextFormat(Qt::PlainText); // user text and log text are never interpreted as markup
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return l;
+}
+
+QWidget *titled(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *caption = new QLabel(title, box);
+    QFont bold = caption->font();
+    bold.setBold(true);
+    caption->setFont(bold);
+    caption->setBuddy(content);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(caption);
+    layout->addWidget(content, 1);
+    return box;
+}
+} // namespace
+
+TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *parent)
+    : QWidget(parent), m_timeline(timeline)
+{
+    setObjectName(QStringLiteral("ticketDetailPane"));
+
+    auto *empty = new QLabel(tr("Select a ticket to see its report, its timeline and the device log."), this);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setEnabled(false);
+
+    // Facts
+    auto *facts = new QWidget(this);
+    m_title = plainLabel(facts);
+    m_title->setObjectName(QStringLiteral("ticketTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_title->setFont(big);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_status = addFact(form, tr("Status:"), QStringLiteral("factStatus"));
+    m_user = addFact(form, tr("User:"), QStringLiteral("factUser"));
+    m_device = addFact(form, tr("Device:"), QStringLiteral("factDevice"));
+    m_message = addFact(form, tr("Message:"), QStringLiteral("factMessage"));
+    m_failure = addFact(form, tr("Failure:"), QStringLiteral("factFailure"));
+    m_comment = addFact(form, tr("User's comment:"), QStringLiteral("factComment"));
+    auto *factsLayout = new QVBoxLayout(facts);
+    factsLayout->addWidget(m_title);
+    factsLayout->addLayout(form);
+    factsLayout->addStretch();
+    auto *factsScroll = new QScrollArea(this);
+    factsScroll->setWidget(facts);
+    factsScroll->setWidgetResizable(true);
+    factsScroll->setFrameShape(QFrame::NoFrame);
+
+    // Timeline
+    m_timelineView = new QTableView(this);
+    m_timelineView->setObjectName(QStringLiteral("timelineView"));
+    m_timelineView->setModel(timeline);
+    m_timelineView->verticalHeader()->hide();
+    m_timelineView->horizontalHeader()->setStretchLastSection(true);
+    m_timelineView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineView->setWordWrap(false);
+    m_timelineView->setColumnWidth(models::TimelineModel::When, 150);
+    m_timelineView->setColumnWidth(models::TimelineModel::Actor, 90);
+    m_timelineView->setAccessibleName(tr("Timeline"));
+
+    // Log
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("logView"));
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_log->setAccessibleName(tr("Device log"));
+    m_logInfo = plainLabel(this);
+    m_logInfo->setObjectName(QStringLiteral("logInfo"));
+    m_loadError = plainLabel(this);
+    m_loadError->setObjectName(QStringLiteral("loadError"));
+    m_loadError->hide();
+    auto *logBox = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->addWidget(m_logInfo);
+    logLayout->addWidget(m_loadError);
+    logLayout->addWidget(m_log, 1);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("detailSplitter"));
+    m_splitter->addWidget(titled(tr("Report"), factsScroll, this));
+    m_splitter->addWidget(titled(tr("What happened so far"), m_timelineView, this));
+    m_splitter->addWidget(titled(tr("Device log"), logBox, this));
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 4);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(empty);
+    m_stack->addWidget(m_splitter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+QLabel *TicketDetailPane::addFact(QFormLayout *form, const QString &text, const QString &objectName)
+{
+    QLabel *value = plainLabel(this);
+    value->setObjectName(objectName);
+    form->addRow(text, value);
+    return value;
+}
+
+void TicketDetailPane::showTicket(const Ticket *t)
+{
+    m_loadError->hide();
+    if (!t) {
+        m_stack->setCurrentIndex(0);
+        m_timeline->setEvents({});
+        m_log->clear();
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    const QLocale locale;
+    const QString who = t->userName.isEmpty() ? t->userId : t->userName;
+    m_title->setText(tr("#%1 · %2 · %3").arg(t->id).arg(who, label(t->cause)));
+    m_status->setText(tr("%1, queue %2%3, reported %4")
+                          .arg(label(t->status), t->queue,
+                               t->assignee.isEmpty() ? tr(", unassigned") : tr(", held by %1").arg(t->assignee),
+                               locale.toString(t->createdAt.toLocalTime(), QLocale::ShortFormat)));
+    m_user->setText(tr("%1 (id %2, locale %3)").arg(who, t->userId, t->userLocale));
+    QString device = tr("%1 %2, %3, app %4, %5")
+                         .arg(label(t->platform), t->osVersion,
+                              t->deviceModel.isEmpty() ? tr("unknown model") : t->deviceModel, t->appVersion,
+                              label(t->network));
+    if (!t->carrier.isEmpty())
+        device += tr(" (%1)").arg(t->carrier);
+    m_device->setText(device);
+    QString message = tr("%1, %2 bytes, to %3 in %4, sent %5")
+                          .arg(label(t->messageKind), locale.toString(t->messageSize), t->recipientId,
+                               t->conversationId, locale.toString(t->sentAt.toLocalTime(), QLocale::ShortFormat));
+    if (!t->preview.isEmpty())
+        message += QStringLiteral("\n“%1”").arg(t->preview);
+    m_message->setText(message);
+    const QString status = t->httpStatus == 0 ? tr("no HTTP response") : tr("HTTP %1").arg(t->httpStatus);
+    QString failure = tr("%1 %2 at %3 in region %4 after %n attempt(s)", nullptr, t->attempts)
+                          .arg(status, t->errorCode, t->endpoint, t->region);
+    if (!t->errorMessage.isEmpty())
+        failure += QLatin1Char('\n') + t->errorMessage;
+    m_failure->setText(failure);
+    m_comment->setText(t->comment.isEmpty() ? tr("(none)") : t->comment);
+}
+
+void TicketDetailPane::showEvents(const QList<TicketEvent> &events)
+{
+    m_timeline->setEvents(events);
+    m_timelineView->resizeRowsToContents();
+}
+
+void TicketDetailPane::showLogLoading()
+{
+    m_log->clear();
+    m_logInfo->setText(tr("Loading the device log…"));
+}
+
+void TicketDetailPane::showLog(const QByteArray &log)
+{
+    if (log.isEmpty()) {
+        m_log->clear();
+        m_logInfo->setText(tr("This report came without a device log."));
+        return;
+    }
+    // Shown exactly as sent, as plain text: invalid UTF-8 becomes U+FFFD and NUL bytes a visible symbol.
+    QString text = QString::fromUtf8(log);
+    text.replace(QChar(u'\0'), QChar(0x2400));
+    const auto lines = text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1);
+    m_logInfo->setText(tr("%1 lines, %2").arg(QLocale().toString(lines), QLocale().formattedDataSize(log.size())));
+    m_log->setPlainText(text);
+}
+
+void TicketDetailPane::showLoadError(const QString &message)
+{
+    m_loadError->setText(tr("Could not load everything for this ticket: %1").arg(message));
+    m_loadError->show();
+}
+
+} // namespace relaydesk::ui

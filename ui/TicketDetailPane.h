@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/Ticket.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace relaydesk::models {
+class TimelineModel;
+}
+
+namespace relaydesk::ui {
+
+// The selected ticket: its report facts, its timeline and the raw device log (always plain text).
+// A later workspace replaces these panes; each is its own widget for that reason.
+class TicketDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TicketDetailPane)
+
+public:
+    TicketDetailPane(models::TimelineModel *timeline, QWidget *parent = nullptr);
+
+    void showTicket(const Ticket *ticket); // nullptr: nothing selected
+    void showEvents(const QList<TicketEvent> &events);
+    void showLogLoading();
+    void showLog(const QByteArray &log);
+    void showLoadError(const QString &message);
+
+    QPlainTextEdit *logView() const { return m_log; }
+    QTableView *timelineView() const { return m_timelineView; }
+    QSplitter *splitter() const { return m_splitter; }
+
+private:
+    QLabel *addFact(QFormLayout *form, const QString &label, const QString &objectName);
+
+    models::TimelineModel *m_timeline;
+    QStackedWidget *m_stack;
+    QLabel *m_title;
+    QLabel *m_status;
+    QLabel *m_user;
+    QLabel *m_device;
+    QLabel *m_message;
+    QLabel *m_failure;
+    QLabel *m_comment;
+    QLabel *m_logInfo;
+    QLabel *m_loadError;
+    QTableView *m_timelineView;
+    QPlainTextEdit *m_log;
+    QSplitter *m_splitter;
+};
+
+} // namespace relaydesk::ui
