@@ -11,7 +11,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace relaydesk::models {
 
@@ -99,27 +98,27 @@ bool migrate(QSqlDatabase &db, QString *error)
 } // namespace
 
 TicketCache::TicketCache(QString path)
-    : m_path(std::move(path)), m_connectionName(u"relaydesk-cache-"_s + QUuid::createUuid().toString(QUuid::Id128))
+    : m_path(std::move(path)),
+      m_connectionName(u"relaydesk-cache-"_s + QUuid::createUuid().toString(QUuid::Id128)),
+      m_worker(u"relaydesk-cache"_s)
 {
-    m_worker.setMaxThreadCount(1);
-    m_worker.setExpiryTimeout(-1); // the connection belongs to this one thread: keep it alive
 }
 
 TicketCache::~TicketCache()
 {
     const QString name = m_connectionName;
-    (void)QtConcurrent::run(&m_worker, [name] {
+    // The connection is closed on the thread that owns it; the worker's destructor then joins.
+    m_worker.run([name = m_connectionName] {
         if (QSqlDatabase::contains(name)) {
             QSqlDatabase::database(name, false).close();
             QSqlDatabase::removeDatabase(name);
         }
-    });
-    m_worker.waitForDone();
+    }).waitForFinished();
 }
 
 QFuture<CacheResult<CachedState>> TicketCache::open()
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path]() -> CacheResult<CachedState> {
+    return m_worker.run([name = m_connectionName, path = m_path]() -> CacheResult<CachedState> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db || !migrate(*db, &error))
@@ -148,7 +147,7 @@ QFuture<CacheResult<CachedState>> TicketCache::open()
 
 QFuture<CacheResult<bool>> TicketCache::storeTickets(const QList<Ticket> &tickets, qint64 cursor)
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path, tickets, cursor]() -> CacheResult<bool> {
+    return m_worker.run([name = m_connectionName, path = m_path, tickets, cursor]() -> CacheResult<bool> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db)
@@ -183,7 +182,7 @@ QFuture<CacheResult<bool>> TicketCache::storeTickets(const QList<Ticket> &ticket
 
 QFuture<CacheResult<QList<TicketEvent>>> TicketCache::loadEvents(qint64 ticketId)
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path, ticketId]() -> CacheResult<QList<TicketEvent>> {
+    return m_worker.run([name = m_connectionName, path = m_path, ticketId]() -> CacheResult<QList<TicketEvent>> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db)
@@ -205,7 +204,7 @@ QFuture<CacheResult<QList<TicketEvent>>> TicketCache::loadEvents(qint64 ticketId
 
 QFuture<CacheResult<bool>> TicketCache::storeEvents(qint64 ticketId, const QList<TicketEvent> &events)
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path, ticketId, events]() -> CacheResult<bool> {
+    return m_worker.run([name = m_connectionName, path = m_path, ticketId, events]() -> CacheResult<bool> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db)
@@ -226,7 +225,7 @@ QFuture<CacheResult<bool>> TicketCache::storeEvents(qint64 ticketId, const QList
 
 QFuture<CacheResult<std::optional<QByteArray>>> TicketCache::loadLog(qint64 ticketId)
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path, ticketId]() -> CacheResult<std::optional<QByteArray>> {
+    return m_worker.run([name = m_connectionName, path = m_path, ticketId]() -> CacheResult<std::optional<QByteArray>> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db)
@@ -244,7 +243,7 @@ QFuture<CacheResult<std::optional<QByteArray>>> TicketCache::loadLog(qint64 tick
 
 QFuture<CacheResult<bool>> TicketCache::storeLog(qint64 ticketId, const QByteArray &log)
 {
-    return QtConcurrent::run(&m_worker, [name = m_connectionName, path = m_path, ticketId, log]() -> CacheResult<bool> {
+    return m_worker.run([name = m_connectionName, path = m_path, ticketId, log]() -> CacheResult<bool> {
         QString error;
         auto db = connection(name, path, &error);
         if (!db)

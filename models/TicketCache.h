@@ -1,11 +1,12 @@
 #pragma once
 
+#include "WorkerThread.h"
 #include "core/Ticket.h"
 
 #include <QFuture>
 #include <QList>
 #include <QString>
-#include <QThreadPool>
+
 
 #include <optional>
 
@@ -50,7 +51,7 @@ public:
 private:
     QString m_path;
     QString m_connectionName;
-    QThreadPool m_worker;
+    WorkerThread m_worker;
 };
 
 } // namespace relaydesk::models

@@ -15,6 +15,10 @@ struct QueueSelection
     Cause cause = Cause::Unknown; // for ByCause
     QString region;               // for ByRegion
 
+    static QueueSelection of(Kind kind) { return {kind, Cause::Unknown, {}}; }
+    static QueueSelection byCause(Cause c) { return {Kind::ByCause, c, {}}; }
+    static QueueSelection byRegion(const QString &r) { return {Kind::ByRegion, Cause::Unknown, r}; }
+
     bool operator==(const QueueSelection &) const = default;
     bool matches(const Ticket &ticket, const QString &me) const;
 };
