@@ -81,7 +81,14 @@ QVariant TicketTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Id: return t->id;
-        case Updated: return QLocale().toString(t->updatedAt.toLocalTime(), QLocale::ShortFormat);
+        case Updated: {
+            // Today's tickets show the time only; older ones the date too.
+            const QDateTime local = t->updatedAt.toLocalTime();
+            const QLocale locale;
+            if (local.date() == QDate::currentDate())
+                return locale.toString(local.time(), QLocale::ShortFormat);
+            return locale.toString(local, QLocale::ShortFormat);
+        }
         case Status: return label(t->status);
         case Cause: return label(t->cause);
         case User: return t->userName.isEmpty() ? t->userId : t->userName;

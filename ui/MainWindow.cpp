@@ -62,7 +62,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     connect(m_listPane, &TicketListPane::ticketSelected, this, &MainWindow::onTicketSelected);
     connect(m_ctx.tickets, &models::TicketTableModel::ticketsChanged, this, &MainWindow::onTicketsChanged);
     connect(m_ctx.sync, &SyncEngine::stateChanged, this, &MainWindow::onSyncState);
-    connect(m_ctx.sync, &SyncEngine::problem, this, &MainWindow::showProblem);
+    connect(m_ctx.sync, &SyncEngine::problem, this, &MainWindow::notify);
 
     using models::TicketDetailLoader;
     connect(m_ctx.details, &TicketDetailLoader::eventsLoaded, this,
@@ -152,7 +152,7 @@ void MainWindow::onSyncState(SyncEngine::State state, const QString &detail)
     m_connection->setToolTip(text);
 }
 
-void MainWindow::showProblem(const QString &message)
+void MainWindow::notify(const QString &message)
 {
     statusBar()->showMessage(message, 15000);
 }

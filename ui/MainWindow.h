@@ -48,6 +48,8 @@ public:
     TicketListPane *ticketListPane() const { return m_listPane; }
     TicketDetailPane *detailPane() const { return m_detailPane; }
     void setUsername(const QString &username);
+    // Shows a problem in the status bar for a while (plain text).
+    void notify(const QString &message);
 
 signals:
     // The session expired and the user asked to sign in again.
@@ -64,7 +66,6 @@ private:
     void onSyncState(models::SyncEngine::State state, const QString &detail);
     void onTicketSelected(qint64 id);
     void onTicketsChanged(const QList<qint64> &ids);
-    void showProblem(const QString &message);
 
     MainWindowContext m_ctx;
     QSplitter *m_splitter;

@@ -1,4 +1,745 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The service sent no HTTP status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service failed (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service redirected to another address; check the server URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the request (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent an answer this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cellular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Relaydesk: the console for rescuing failed instant messages.
+Without --server it runs the service embedded, with a local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service to connect to, e.g. https://relaydesk.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also run the simulator so failed-message reports arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory for the local database and cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. zh_CN or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake key for --demo against --server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated reports per second (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated reports to send (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator seed, for a repeatable demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server needs an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-rate must be a number between 0 and 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-count must be a whole number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo with --server needs --client-key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaydesk cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::app::Console</name>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded service could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session ended. Sign in again to continue; nothing you synced was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator: report %1 was not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models</name>
+    <message>
+        <source>Local cache: %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local cache %1 was written by a newer Relaydesk (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::QueueModel</name>
+    <message>
+        <source>All escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n open ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::SyncEngine</name>
+    <message>
+        <source>The live connection did not become ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service no longer accepts this session. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Retrying in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::TicketCache</name>
+    <message>
+        <source>reading tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::TicketTableModel</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::LoginDialog</name>
+    <message>
+        <source>Sign in to Relaydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::MainWindow</name>
+    <message>
+        <source>Relaydesk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to t&amp;imeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to device &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Relaydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Relaydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaydesk %1
+The console for rescuing failed instant messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the local copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: connected to %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, showing the last synced state. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out: %1 Use File → Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) synced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::QueuePane</name>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::TicketDetailPane</name>
+    <message>
+        <source>Select a ticket to see its report, its timeline and the device log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User&apos;s comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, queue %2%3, reported %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (id %2, locale %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, app %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes, to %3 in %4, sent %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no HTTP response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 at %3 in region %4 after %n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the device log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report came without a device log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load everything for this ticket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::TicketListPane</name>
+    <message>
+        <source>Filter by user, error code, region, text… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ConsoleOptions.h"
+
+#include <QObject>
+#include <QSettings>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace relaydesk::server {
+class EmbeddedService;
+}
+namespace relaydesk::sim {
+class ReportGenerator;
+class ReportUploader;
+} // namespace relaydesk::sim
+namespace relaydesk::models {
+class ApiClient;
+class QueueModel;
+class SyncEngine;
+class TicketCache;
+class TicketDetailLoader;
+class TicketTableModel;
+class TimelineModel;
+} // namespace relaydesk::models
+namespace relaydesk::ui {
+class MainWindow;
+}
+
+namespace relaydesk::app {
+
+// The console's composition root: builds the service connection (embedded or remote), the data layer,
+// the window and, for demos, the simulator, and wires them together. Owns everything it builds.
+class Console final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Console)
+
+public:
+    explicit Console(ConsoleOptions options, QObject *parent = nullptr);
+    ~Console() override;
+
+    // Starts the embedded service or signs in to the remote one (a modal dialog), then shows the window.
+    // False when the user cancelled or something failed; `error` then says what (empty on cancel).
+    bool start(QString *error);
+
+    ui::MainWindow *window() const { return m_window.get(); }
+    models::ApiClient *api() const { return m_api.get(); }
+    models::TicketTableModel *tickets() const { return m_tickets.get(); }
+    models::SyncEngine *sync() const { return m_sync.get(); }
+    sim::ReportUploader *simulator() const { return m_uploader.get(); }
+    QString username() const { return m_username; }
+
+private:
+    bool connectService(QString *error);
+    void buildConsole();
+    void startDemo(const QUrl &server, const QString &clientKey);
+    void signInAgain();
+
+    ConsoleOptions m_options;
+    QSettings m_settings;
+    QString m_username;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<server::EmbeddedService> m_embedded;
+    std::unique_ptr<models::ApiClient> m_api;
+    std::unique_ptr<models::TicketCache> m_cache;
+    std::unique_ptr<models::TicketTableModel> m_tickets;
+    std::unique_ptr<models::QueueModel> m_queues;
+    std::unique_ptr<models::TimelineModel> m_timeline;
+    std::unique_ptr<models::TicketDetailLoader> m_details;
+    std::unique_ptr<models::SyncEngine> m_sync;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<sim::ReportGenerator> m_generator;
+    std::unique_ptr<sim::ReportUploader> m_uploader;
+};
+
+} // namespace relaydesk::app

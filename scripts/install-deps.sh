@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Relaydesk needs to build, test and run, skipping those already there.
+# Usage: scripts/install-deps.sh [--gui]   (--gui adds fonts for Chinese text and Xvfb for screenshots)
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config zlib1g-dev
+  qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
+  qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev qt6-translations-l10n
+)
+if [[ "${1:-}" == "--gui" ]]; then
+  packages+=(fonts-noto-cjk xvfb xauth qt6-qpa-plugins)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  sudo="sudo"
+fi
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

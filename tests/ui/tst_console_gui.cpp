@@ -1,0 +1,147 @@
+// Drives the real console window on an embedded service fed by the simulator: tickets arrive live,
+// selecting one shows its report facts, timeline and device log.
+#include "app/relaydesk/Console.h"
+#include "models/SyncEngine.h"
+#include "models/TicketTableModel.h"
+#include "ui/MainWindow.h"
+#include "ui/QueuePane.h"
+#include "ui/TicketDetailPane.h"
+#include "ui/TicketListPane.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include "models/ApiClient.h"
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace relaydesk;
+using namespace Qt::StringLiterals;
+
+class TestConsoleGui final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static app::ConsoleOptions demoOptions(const QString &dataDir)
+    {
+        app::ConsoleOptions o;
+        o.dataDir = dataDir;
+        o.demo = true;
+        o.demoRate = 50;
+        o.demoCount = 12;
+        o.seed = 42;
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"RelaydeskTest"_s);
+        QCoreApplication::setApplicationName(u"tst_console_gui"_s);
+    }
+
+    void ticketsArriveAndSelectedTicketShowsItsLog()
+    {
+        QTemporaryDir dir;
+        app::Console console(demoOptions(dir.path()));
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        auto *table = window->findChild<QTableView *>(u"ticketTable"_s);
+        QVERIFY(table);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 12, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.sync()->state(), models::SyncEngine::State::Live, 20000);
+        auto *connection = window->findChild<QLabel *>(u"connectionState"_s);
+        QVERIFY(connection->text().contains(u"Live"_s));
+
+        // Keyboard: focus the table and move to the first row.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(table->selectionModel()->currentIndex().isValid());
+        const qint64 id = table->selectionModel()->currentIndex().data(models::TicketTableModel::TicketIdRole).toLongLong();
+        QVERIFY(id > 0);
+
+        auto *title = window->findChild<QLabel *>(u"ticketTitle"_s);
+        QVERIFY(title->text().startsWith(u"#%1"_s.arg(id)));
+        auto *log = window->findChild<QPlainTextEdit *>(u"logView"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(log->document()->blockCount() > 20, 20000);
+
+        // The log shown is exactly the one the service stored, as plain text.
+        std::optional<QByteArray> served;
+        console.api()->fetchLog(id, [&served](models::ApiResult<QByteArray> r) { served = r.value.value_or("<failed>"); });
+        QTRY_VERIFY_WITH_TIMEOUT(served.has_value(), 10000);
+        QCOMPARE(log->toPlainText(), QString::fromUtf8(*served).replace(QChar(u'\0'), QChar(0x2400)));
+        auto *timeline = window->detailPane()->timelineView();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->model()->rowCount() >= 2, 20000); // reported, escalated
+        const QString firstLine = log->document()->firstBlock().text();
+        QVERIFY(!firstLine.isEmpty());
+
+        // Quick filter: typing a ticket's id narrows the table to it.
+        QLineEdit *filter = window->ticketListPane()->filterEdit();
+        QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, u"no-such-ticket-xyz"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        filter->clear();
+        QTRY_COMPARE(table->model()->rowCount(), 12);
+
+        // Queue views: "Unassigned" holds every escalated demo ticket.
+        auto *queues = window->findChild<QTreeView *>(u"queueView"_s);
+        QVERIFY(queues);
+        queues->setCurrentIndex(queues->model()->index(2, 0));
+        QCOMPARE(table->model()->rowCount(), 12);
+        queues->setCurrentIndex(queues->model()->index(1, 0)); // Mine: nothing claimed yet
+        QCOMPARE(table->model()->rowCount(), 0);
+    }
+
+    void layoutIsRemembered()
+    {
+        QTemporaryDir dir;
+        QList<int> sizes;
+        {
+            app::Console console(demoOptions(dir.path()));
+            QString error;
+            QVERIFY2(console.start(&error), qPrintable(error));
+            auto *splitter = console.window()->findChild<QSplitter *>(u"mainSplitter"_s);
+            QVERIFY(QTest::qWaitForWindowExposed(console.window()));
+            splitter->setSizes({150, 600, 650});
+            sizes = splitter->sizes();
+            console.window()->close();
+        }
+        app::Console again(demoOptions(dir.path()));
+        QString error;
+        QVERIFY2(again.start(&error), qPrintable(error));
+        auto *splitter = again.window()->findChild<QSplitter *>(u"mainSplitter"_s);
+        QCOMPARE(splitter->sizes(), sizes);
+    }
+
+    void reopensOnCachedTicketsBeforeSyncing()
+    {
+        QTemporaryDir dir;
+        {
+            app::Console console(demoOptions(dir.path()));
+            QString error;
+            QVERIFY2(console.start(&error), qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->totalCount(), 12, 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(console.sync()->state(), models::SyncEngine::State::Live, 20000);
+        }
+        app::ConsoleOptions quiet = demoOptions(dir.path());
+        quiet.demo = false;
+        app::Console console(quiet);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        // The local copy is loaded before (and independent of) the delta sync.
+        QTRY_VERIFY_WITH_TIMEOUT(console.tickets()->totalCount() >= 12, 10000);
+    }
+};
+
+QTEST_MAIN(TestConsoleGui)
+#include "tst_console_gui.moc"
