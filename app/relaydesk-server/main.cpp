@@ -1,0 +1,147 @@
+// relaydesk-server: parses options, builds the service, runs it (or runs one administration command).
+#include "core/Enums.h"
+#include "server/Service.h"
+#include "server/ShutdownSignals.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using relaydesk::server::Service;
+using relaydesk::server::ServiceOptions;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "relaydesk-server: " << message << '\n';
+    return 2;
+}
+
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0) {
+        *error = u"--listen expects HOST:PORT, e.g. 127.0.0.1:8080 (got \"%1\")"_s.arg(text);
+        return false;
+    }
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == "localhost"_L1)
+        host = u"127.0.0.1"_s;
+    bool ok = false;
+    const uint value = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || value > 65535) {
+        *error = u"invalid port in --listen \"%1\" (0-65535; 0 picks a free port)"_s.arg(text);
+        return false;
+    }
+    if (!address->setAddress(host)) {
+        *error = u"invalid address in --listen \"%1\" (use an IP address)"_s.arg(text);
+        return false;
+    }
+    *port = quint16(value);
+    return true;
+}
+
+QString readPassword()
+{
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"relaydesk-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Relaydesk service: report intake, ticket API and live push.\n\n"
+        "Commands:\n"
+        "  (none)                      serve the API (needs --db and --listen)\n"
+        "  add-user NAME --role ROLE   create a user; reads the password from stdin (one line)\n"
+        "  add-client-key NAME         create an intake key for IM clients and print it"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"SQLite database file (created if missing)."_s, u"FILE"_s);
+    const QCommandLineOption listenOption(u"listen"_s, u"Address to serve on; port 0 picks a free port."_s,
+                                          u"HOST:PORT"_s);
+    const QCommandLineOption roleOption(u"role"_s, u"Role for add-user: agent, lead, trainer or admin."_s, u"ROLE"_s);
+    const QCommandLineOption threadsOption(u"threads"_s, u"Database worker threads (default 4)."_s, u"N"_s, u"4"_s);
+    parser.addOptions({dbOption, listenOption, roleOption, threadsOption});
+    parser.addPositionalArgument(u"command"_s, u"add-user or add-client-key (optional)."_s, u"[command args...]"_s);
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (!parser.isSet(dbOption))
+        return fail(u"--db FILE is required (see --help)"_s);
+    ServiceOptions options;
+    options.databasePath = parser.value(dbOption);
+    bool threadsOk = false;
+    options.workerThreads = parser.value(threadsOption).toInt(&threadsOk);
+    if (!threadsOk || options.workerThreads < 1 || options.workerThreads > 64)
+        return fail(u"--threads must be 1-64"_s);
+
+    QString error;
+    if (!args.isEmpty()) {
+        const QString command = args.constFirst();
+        if (parser.isSet(listenOption))
+            return fail(u"--listen is not used with %1"_s.arg(command));
+        Service service(options);
+        if (command == "add-user"_L1) {
+            if (args.size() != 2)
+                return fail(u"usage: relaydesk-server --db FILE add-user NAME --role agent|lead|trainer|admin"_s);
+            if (!parser.isSet(roleOption))
+                return fail(u"add-user needs --role (agent, lead, trainer or admin)"_s);
+            const auto role = relaydesk::fromWire<relaydesk::Role>(parser.value(roleOption));
+            if (!role)
+                return fail(u"unknown role \"%1\" (expected agent, lead, trainer or admin)"_s.arg(parser.value(roleOption)));
+            const QString password = readPassword();
+            if (password.isEmpty())
+                return fail(u"no password on stdin (give it as one line)"_s);
+            if (!service.addUser(args.at(1), *role, password, &error))
+                return fail(error);
+            QTextStream(stdout) << "added user " << args.at(1) << " (" << relaydesk::toWire(*role) << ")\n";
+            return 0;
+        }
+        if (command == "add-client-key"_L1) {
+            if (args.size() != 2)
+                return fail(u"usage: relaydesk-server --db FILE add-client-key NAME"_s);
+            const QString key = service.addClientKey(args.at(1), &error);
+            if (key.isEmpty())
+                return fail(error);
+            QTextStream(stdout) << key << '\n';
+            return 0;
+        }
+        return fail(u"unknown command \"%1\" (see --help)"_s.arg(command));
+    }
+
+    if (!parser.isSet(listenOption))
+        return fail(u"--listen HOST:PORT is required to serve (see --help)"_s);
+    if (parser.isSet(roleOption))
+        return fail(u"--role is only used with add-user"_s);
+    if (!parseListen(parser.value(listenOption), &options.address, &options.port, &error))
+        return fail(error);
+
+    const QHostAddress shownAddress = options.address;
+    Service service(options);
+    if (!service.start(&error))
+        return fail(error);
+    const QString host = shownAddress.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u"[%1]"_s.arg(shownAddress.toString())
+                             : shownAddress.toString();
+    QTextStream(stdout) << "listening on http://" << host << ':' << service.port() << Qt::endl;
+    std::fflush(stdout);
+
+    relaydesk::server::ShutdownSignals signals_;
+    QObject::connect(&signals_, &relaydesk::server::ShutdownSignals::shutdownRequested, &app,
+                     [](int) { QCoreApplication::quit(); });
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/Enums.h"
+#include "server/PasswordHasher.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace relaydesk::server {
+
+class Database;
+
+// Who made an authenticated request.
+struct Principal
+{
+    qint64 userId = 0;
+    QString username;
+    Role role = Role::Agent;
+};
+
+struct Session
+{
+    QString token; // the bearer secret; shown once, stored only as a hash
+    QDateTime expiresAt;
+    Principal principal;
+};
+
+// Users, sessions and client keys. Thread-safe (each call uses the calling thread's connection);
+// meant to run on the service's worker threads. Storage failures return nullopt/false with *error set;
+// "not found" or "wrong password" return nullopt with *error left empty.
+class AuthStore final
+{
+public:
+    static constexpr qint64 kSessionLifetimeMs = 12LL * 60 * 60 * 1000;
+
+    AuthStore(const Database &database, PasswordHasher hasher = PasswordHasher());
+
+    // Usernames: 1-128 characters, letters, digits and . _ @ -.
+    static bool isValidUsername(const QString &name);
+
+    bool addUser(const QString &name, Role role, const QString &password, QString *error) const;
+    std::optional<Principal> findUser(const QString &name, QString *error) const;
+    // nullopt and an empty *error: unknown user or wrong password (indistinguishable on purpose).
+    std::optional<Principal> verifyPassword(const QString &name, const QString &password, QString *error) const;
+
+    std::optional<Session> createSession(const Principal &principal, QString *error) const;
+    // The principal of a live (unexpired) session token.
+    std::optional<Principal> authenticateToken(const QString &token, QString *error) const;
+    bool revokeToken(const QString &token, QString *error) const;
+
+    // Returns the new key (shown once), empty on error.
+    QString addClientKey(const QString &name, QString *error) const;
+    // The id of a valid client key.
+    std::optional<qint64> authenticateClientKey(const QString &key, QString *error) const;
+
+private:
+    const Database &m_database;
+    PasswordHasher m_hasher;
+};
+
+} // namespace relaydesk::server

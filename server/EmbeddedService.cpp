@@ -1,0 +1,101 @@
+#include "server/EmbeddedService.h"
+
+#include "server/Secrets.h"
+#include "server/ServerLog.h"
+#include "server/Service.h"
+
+#include <QThread>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+EmbeddedService::EmbeddedService() = default;
+
+EmbeddedService::~EmbeddedService()
+{
+    stop();
+}
+
+bool EmbeddedService::start(const QString &databasePath, QString *error)
+{
+    if (m_thread) {
+        *error = u"the embedded service is already running"_s;
+        return false;
+    }
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(u"relaydesk-embedded-service"_s);
+    m_anchor = new QObject;
+    m_anchor->moveToThread(m_thread.get());
+    QObject::connect(m_thread.get(), &QThread::finished, m_anchor, &QObject::deleteLater);
+    m_thread->start();
+
+    bool ok = false;
+    QString message;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [&] {
+            auto service = std::make_unique<Service>(ServiceOptions{databasePath, QHostAddress::LocalHost, 0, 4});
+            if (!service->start(&message))
+                return;
+            QString addError;
+            // addUser refuses an existing user; then the session below proves it is there.
+            const bool added = service->addUser(u"admin"_s, Role::Admin, Secrets::generate() + Secrets::generate(),
+                                                &addError);
+            m_adminToken = service->issueToken(u"admin"_s, &message);
+            if (m_adminToken.isEmpty()) {
+                if (!added)
+                    message = addError;
+                return;
+            }
+            m_clientKey = service->addClientKey(u"embedded-sim"_s, &message);
+            if (m_clientKey.isEmpty())
+                return;
+            m_baseUrl = service->baseUrl();
+            m_service = service.release();
+            ok = true;
+        },
+        Qt::BlockingQueuedConnection);
+    if (!ok) {
+        *error = message;
+        stop();
+        return false;
+    }
+    qCInfo(lcServer) << "embedded service running at" << m_baseUrl.toString();
+    return true;
+}
+
+void EmbeddedService::stop()
+{
+    if (!m_thread)
+        return;
+    if (m_service) {
+        Service *service = m_service;
+        QMetaObject::invokeMethod(m_anchor, [service] { delete service; }, Qt::BlockingQueuedConnection);
+        m_service = nullptr;
+    }
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_anchor = nullptr;
+    m_adminToken.clear();
+    m_clientKey.clear();
+    m_baseUrl.clear();
+}
+
+QUrl EmbeddedService::baseUrl() const
+{
+    return m_baseUrl;
+}
+
+QString EmbeddedService::adminToken() const
+{
+    return m_adminToken;
+}
+
+QString EmbeddedService::clientKey() const
+{
+    return m_clientKey;
+}
+
+} // namespace relaydesk::server

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHttpServerRequest>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace relaydesk::server {
+
+// What a handler needs from a request, copied on the HTTP thread so that worker threads never touch
+// the QHttpServerRequest (it is only valid during the route call).
+struct HttpRequestData
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QUrlQuery query;
+    QByteArray authorization;
+    QByteArray contentType;
+    QByteArray range;
+    QByteArray body;
+
+    static HttpRequestData from(const QHttpServerRequest &request);
+    // The secret of an `Authorization: Bearer <secret>` header, empty when absent or malformed.
+    QString bearer() const;
+};
+
+} // namespace relaydesk::server

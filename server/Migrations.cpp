@@ -1,0 +1,140 @@
+#include "server/Migrations.h"
+
+#include "server/Database.h"
+#include "server/ServerLog.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <vector>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+// Times are BIGINT milliseconds since the epoch (UTC); ids come from the `counters` table so that no
+// statement relies on a driver's auto-increment or last-insert-id behaviour.
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> list{
+        {1,
+         {u"CREATE TABLE counters (name VARCHAR(64) NOT NULL PRIMARY KEY, value BIGINT NOT NULL)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('change_seq', 0)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('user_id', 0)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('client_key_id', 0)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('report_id', 0)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('ticket_id', 0)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('event_id', 0)"_s,
+          u"CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, username VARCHAR(128) NOT NULL UNIQUE,"
+          " role VARCHAR(16) NOT NULL, password_hash VARCHAR(255) NOT NULL, created_at BIGINT NOT NULL)"_s,
+          u"CREATE TABLE sessions (token_hash VARCHAR(64) NOT NULL PRIMARY KEY,"
+          " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+          " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"_s,
+          u"CREATE INDEX sessions_expires ON sessions (expires_at)"_s,
+          u"CREATE TABLE client_keys (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(128) NOT NULL,"
+          " key_hash VARCHAR(64) NOT NULL UNIQUE, created_at BIGINT NOT NULL,"
+          " revoked SMALLINT NOT NULL DEFAULT 0)"_s,
+          u"CREATE TABLE reports (id BIGINT NOT NULL PRIMARY KEY,"
+          " client_report_id VARCHAR(128) NOT NULL UNIQUE,"
+          " client_key_id BIGINT REFERENCES client_keys (id),"
+          " reported_at BIGINT NOT NULL, received_at BIGINT NOT NULL,"
+          " user_id VARCHAR(128) NOT NULL, user_name VARCHAR(256) NOT NULL, user_locale VARCHAR(35) NOT NULL,"
+          " platform VARCHAR(16) NOT NULL, os_version VARCHAR(256) NOT NULL, device_model VARCHAR(256) NOT NULL,"
+          " app_version VARCHAR(256) NOT NULL, network VARCHAR(16) NOT NULL, carrier VARCHAR(256) NOT NULL,"
+          " client_message_id VARCHAR(128) NOT NULL, conversation_id VARCHAR(128) NOT NULL,"
+          " recipient_id VARCHAR(128) NOT NULL, message_kind VARCHAR(16) NOT NULL,"
+          " message_size BIGINT NOT NULL, sent_at BIGINT NOT NULL, preview VARCHAR(4096) NOT NULL,"
+          " endpoint VARCHAR(512) NOT NULL, http_status INTEGER NOT NULL, error_code VARCHAR(128) NOT NULL,"
+          " error_message VARCHAR(4096) NOT NULL, region VARCHAR(64) NOT NULL, attempts INTEGER NOT NULL,"
+          " comment VARCHAR(4096) NOT NULL, log_format VARCHAR(16) NOT NULL,"
+          " log_encoding VARCHAR(16) NOT NULL, log_size BIGINT NOT NULL)"_s,
+          // Logs live apart so that listing tickets never reads them.
+          u"CREATE TABLE report_logs (report_id BIGINT NOT NULL PRIMARY KEY"
+          " REFERENCES reports (id) ON DELETE CASCADE, data BLOB NOT NULL)"_s,
+          u"CREATE TABLE tickets (id BIGINT NOT NULL PRIMARY KEY,"
+          " report_id BIGINT NOT NULL UNIQUE REFERENCES reports (id), seq BIGINT NOT NULL UNIQUE,"
+          " status VARCHAR(32) NOT NULL, cause VARCHAR(32) NOT NULL, queue VARCHAR(64) NOT NULL,"
+          " assignee VARCHAR(128), created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"_s,
+          u"CREATE TABLE ticket_events (id BIGINT NOT NULL PRIMARY KEY,"
+          " ticket_id BIGINT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE, at BIGINT NOT NULL,"
+          " actor VARCHAR(128) NOT NULL, kind VARCHAR(64) NOT NULL, summary VARCHAR(4096) NOT NULL,"
+          " detail TEXT NOT NULL)"_s,
+          u"CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id)"_s}},
+    };
+    return list;
+}
+
+const QString kCreateVersionTable = u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s;
+
+int readVersion(QSqlQuery &q, QString *error)
+{
+    if (!Database::run(q, u"SELECT MAX(version) FROM schema_version"_s, {}, error))
+        return -1;
+    return q.next() && !q.value(0).isNull() ? q.value(0).toInt() : 0;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return migrations().back().version;
+}
+
+int Migrations::currentVersion(const Database &database, QString *error)
+{
+    QSqlDatabase db = database.connection(error);
+    if (!db.isValid())
+        return -1;
+    QSqlQuery q(db);
+    if (!Database::run(q, kCreateVersionTable, {}, error))
+        return -1;
+    return readVersion(q, error);
+}
+
+int Migrations::migrate(const Database &database, QString *error)
+{
+    WriteTransaction tx(database);
+    if (!tx.begin(error))
+        return -1;
+    QSqlQuery q(tx.db());
+    if (!Database::run(q, kCreateVersionTable, {}, error))
+        return -1;
+    const int current = readVersion(q, error);
+    if (current < 0)
+        return -1;
+    if (current > latestVersion()) {
+        *error = u"the database has schema version %1, newer than this build understands (%2)"_s.arg(current).arg(
+            latestVersion());
+        return -1;
+    }
+    int version = current;
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        for (const QString &statement : m.statements) {
+            if (!Database::run(q, statement, {}, error)) {
+                *error = u"migration to version %1 failed: %2"_s.arg(m.version).arg(*error);
+                return -1;
+            }
+        }
+        if (!Database::run(q, u"INSERT INTO schema_version (version) VALUES (?)"_s, {m.version}, error))
+            return -1;
+        version = m.version;
+    }
+    q.finish();
+    if (!tx.commit(error))
+        return -1;
+    if (version != current)
+        qCInfo(lcStorage) << "migrated" << database.path() << "from schema version" << current << "to" << version;
+    return version;
+}
+
+} // namespace relaydesk::server

@@ -1,0 +1,137 @@
+#include "server/ReportStore.h"
+
+#include "server/Counters.h"
+#include "server/Database.h"
+#include "server/ServerLog.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QVariant ms(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : qint64(0);
+}
+
+bool insertEvent(QSqlDatabase &db, qint64 ticketId, qint64 at, const TriageStep &step, QString *error)
+{
+    const qint64 id = Counters::next(db, u"event_id"_s, error);
+    if (id < 0)
+        return false;
+    QSqlQuery q(db);
+    return Database::run(q,
+                         u"INSERT INTO ticket_events (id, ticket_id, at, actor, kind, summary, detail)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                         {id, ticketId, at, step.actor, step.kind, step.summary,
+                          QString::fromUtf8(QJsonDocument(step.detail).toJson(QJsonDocument::Compact))},
+                         error);
+}
+
+} // namespace
+
+ReportStore::ReportStore(const Database &database) : m_database(database) {}
+
+std::optional<IntakeResult> ReportStore::findByClientReportId(const QString &clientReportId, QString *error) const
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isValid())
+        return std::nullopt;
+    QSqlQuery q(db);
+    if (!Database::run(q,
+                       u"SELECT r.id, t.id FROM reports r JOIN tickets t ON t.report_id = r.id"
+                       " WHERE r.client_report_id = ?"_s,
+                       {clientReportId}, error)
+        || !q.next())
+        return std::nullopt;
+    return IntakeResult{q.value(0).toLongLong(), q.value(1).toLongLong(), 0, true};
+}
+
+std::optional<IntakeResult> ReportStore::store(const Report &report, const QByteArray &logText, qint64 clientKeyId,
+                                               const TriageDecision &decision, QString *error) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    WriteTransaction tx(m_database);
+    if (!tx.begin(error))
+        return std::nullopt;
+    QSqlDatabase &db = tx.db();
+    QSqlQuery q(db);
+    if (!Database::run(q,
+                       u"SELECT r.id, t.id FROM reports r JOIN tickets t ON t.report_id = r.id"
+                       " WHERE r.client_report_id = ?"_s,
+                       {report.clientReportId}, error))
+        return std::nullopt;
+    if (q.next())
+        return IntakeResult{q.value(0).toLongLong(), q.value(1).toLongLong(), 0, true};
+    q.finish();
+
+    const qint64 reportId = Counters::next(db, u"report_id"_s, error);
+    if (reportId < 0)
+        return std::nullopt;
+    const Report &r = report;
+    const bool inserted = Database::run(
+        q,
+        u"INSERT INTO reports (id, client_report_id, client_key_id, reported_at, received_at,"
+        " user_id, user_name, user_locale, platform, os_version, device_model, app_version, network, carrier,"
+        " client_message_id, conversation_id, recipient_id, message_kind, message_size, sent_at, preview,"
+        " endpoint, http_status, error_code, error_message, region, attempts, comment,"
+        " log_format, log_encoding, log_size)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {reportId, r.clientReportId, clientKeyId, ms(r.reportedAt), now,
+         r.user.id, r.user.displayName, r.user.locale,
+         toWire(r.device.platform), r.device.osVersion, r.device.model, r.device.appVersion,
+         toWire(r.device.network), r.device.carrier,
+         r.message.clientMessageId, r.message.conversationId, r.message.recipientId, toWire(r.message.kind),
+         r.message.sizeBytes, ms(r.message.sentAt), r.message.preview,
+         r.failure.endpoint, r.failure.httpStatus, r.failure.errorCode, r.failure.errorMessage, r.failure.region,
+         r.failure.attempts, r.comment, toWire(r.log.format), toWire(r.log.encoding), qint64(logText.size())},
+        error);
+    if (!inserted) {
+        // Another process may have stored the same client_report_id meanwhile (UNIQUE constraint).
+        tx.rollback();
+        QString lookupError;
+        if (auto existing = findByClientReportId(r.clientReportId, &lookupError)) {
+            error->clear();
+            return existing;
+        }
+        return std::nullopt;
+    }
+    if (!logText.isEmpty()
+        && !Database::run(q, u"INSERT INTO report_logs (report_id, data) VALUES (?, ?)"_s, {reportId, logText}, error))
+        return std::nullopt;
+
+    const qint64 ticketId = Counters::next(db, u"ticket_id"_s, error);
+    const qint64 seq = ticketId < 0 ? -1 : Counters::next(db, Counters::kChangeSeq, error);
+    if (seq < 0)
+        return std::nullopt;
+    if (!Database::run(q,
+                       u"INSERT INTO tickets (id, report_id, seq, status, cause, queue, assignee, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       {ticketId, reportId, seq, toWire(decision.status), toWire(decision.cause), decision.queue,
+                        QVariant(QMetaType::fromType<QString>()), now, now},
+                       error))
+        return std::nullopt;
+
+    const TriageStep reported{
+        u"system"_s, u"reported"_s,
+        u"Report received from %1 %2, app %3"_s.arg(toWire(r.device.platform), r.device.osVersion, r.device.appVersion),
+        QJsonObject{{"report_id"_L1, reportId}, {"client_report_id"_L1, r.clientReportId},
+                    {"log_size"_L1, qint64(logText.size())}}};
+    if (!insertEvent(db, ticketId, now, reported, error))
+        return std::nullopt;
+    for (const TriageStep &step : decision.steps) {
+        if (!insertEvent(db, ticketId, now, step, error))
+            return std::nullopt;
+    }
+    q.finish();
+    if (!tx.commit(error))
+        return std::nullopt;
+    return IntakeResult{reportId, ticketId, seq, false};
+}
+
+} // namespace relaydesk::server

@@ -1,0 +1,170 @@
+#include "server/Service.h"
+
+#include "server/AuthController.h"
+#include "server/AuthStore.h"
+#include "server/Database.h"
+#include "server/EscalateAllPolicy.h"
+#include "server/IntakeController.h"
+#include "server/Migrations.h"
+#include "server/ReportStore.h"
+#include "server/ServerLog.h"
+#include "server/StreamHub.h"
+#include "server/SystemController.h"
+#include "server/TicketController.h"
+#include "server/TicketStore.h"
+
+#include <QHttpServer>
+#include <QTcpServer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+Service::Service(ServiceOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    m_pool.setMaxThreadCount(qMax(1, m_options.workerThreads));
+    m_pool.setObjectName(u"relaydesk-db"_s);
+}
+
+Service::~Service()
+{
+    // Stop taking requests, let running database work finish, then tear down what it used.
+    m_http.reset();
+    m_hub.reset();
+    m_pool.waitForDone();
+    m_pool.clear();
+    if (m_port != 0)
+        qCInfo(lcServer) << "service on port" << m_port << "stopped";
+}
+
+bool Service::ensureDatabase(QString *error)
+{
+    if (m_database)
+        return true;
+    if (m_options.databasePath.isEmpty()) {
+        *error = u"no database file given"_s;
+        return false;
+    }
+    auto database = std::make_unique<Database>(m_options.databasePath);
+    // Every connection lives on a pool thread; migrations too.
+    const auto [version, message] = QtConcurrent::run(&m_pool, [db = database.get()] {
+                                        QString e;
+                                        const int v = Migrations::migrate(*db, &e);
+                                        return std::pair<int, QString>(v, e);
+                                    }).result();
+    if (version < 0) {
+        *error = message.isEmpty() ? u"cannot prepare the database %1"_s.arg(m_options.databasePath) : message;
+        return false;
+    }
+    m_schemaVersion = version;
+    m_database = std::move(database);
+    m_auth = std::make_unique<AuthStore>(*m_database);
+    m_reports = std::make_unique<ReportStore>(*m_database);
+    m_tickets = std::make_unique<TicketStore>(*m_database);
+    m_triage = std::make_unique<EscalateAllPolicy>();
+    return true;
+}
+
+bool Service::start(QString *error)
+{
+    if (m_http) {
+        *error = u"the service is already running"_s;
+        return false;
+    }
+    if (!ensureDatabase(error))
+        return false;
+
+    auto http = std::make_unique<QHttpServer>();
+    auto *tcp = new QTcpServer(http.get());
+    if (!tcp->listen(m_options.address, m_options.port)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_options.address.toString()).arg(m_options.port).arg(
+            tcp->errorString());
+        return false;
+    }
+    http->bind(tcp);
+    m_port = tcp->serverPort();
+    m_http = std::move(http);
+
+    m_hub = std::make_unique<StreamHub>(*m_auth, *m_tickets, m_pool);
+    m_hub->attach(*m_http);
+    const ServiceContext context{&m_pool,         m_auth.get(), m_reports.get(), m_tickets.get(),
+                                 m_triage.get(), m_hub.get(),  m_schemaVersion};
+    m_intake = std::make_unique<IntakeController>(context);
+    m_authController = std::make_unique<AuthController>(context);
+    m_ticketController = std::make_unique<TicketController>(context);
+    m_system = std::make_unique<SystemController>(context);
+    m_intake->registerRoutes(*m_http);
+    m_authController->registerRoutes(*m_http);
+    m_ticketController->registerRoutes(*m_http);
+    m_system->registerRoutes(*m_http);
+    qCInfo(lcServer) << "listening on" << m_options.address.toString() << "port" << m_port << "database"
+                     << m_options.databasePath << "schema version" << m_schemaVersion;
+    return true;
+}
+
+quint16 Service::port() const
+{
+    return m_port;
+}
+
+QUrl Service::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    const bool any = m_options.address == QHostAddress::Any || m_options.address == QHostAddress::AnyIPv4
+                     || m_options.address == QHostAddress::AnyIPv6;
+    url.setHost(any ? u"127.0.0.1"_s : m_options.address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+bool Service::addUser(const QString &name, Role role, const QString &password, QString *error)
+{
+    if (!ensureDatabase(error))
+        return false;
+    const auto [ok, message] = QtConcurrent::run(&m_pool, [this, name, role, password] {
+                                   QString e;
+                                   const bool added = m_auth->addUser(name, role, password, &e);
+                                   return std::pair<bool, QString>(added, e);
+                               }).result();
+    if (!ok)
+        *error = message;
+    return ok;
+}
+
+QString Service::addClientKey(const QString &name, QString *error)
+{
+    if (!ensureDatabase(error))
+        return {};
+    const auto [key, message] = QtConcurrent::run(&m_pool, [this, name] {
+                                    QString e;
+                                    QString k = m_auth->addClientKey(name, &e);
+                                    return std::pair<QString, QString>(k, e);
+                                }).result();
+    if (key.isEmpty())
+        *error = message;
+    return key;
+}
+
+QString Service::issueToken(const QString &username, QString *error)
+{
+    if (!ensureDatabase(error))
+        return {};
+    const auto [token, message] = QtConcurrent::run(&m_pool, [this, username] {
+                                      QString e;
+                                      const auto principal = m_auth->findUser(username, &e);
+                                      if (!principal) {
+                                          if (e.isEmpty())
+                                              e = u"no user \"%1\""_s.arg(username);
+                                          return std::pair<QString, QString>({}, e);
+                                      }
+                                      const auto session = m_auth->createSession(*principal, &e);
+                                      return std::pair<QString, QString>(session ? session->token : QString(), e);
+                                  }).result();
+    if (token.isEmpty())
+        *error = message;
+    return token;
+}
+
+} // namespace relaydesk::server
