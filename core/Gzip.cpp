@@ -29,6 +29,11 @@ GunzipResult gunzip(const QByteArray &compressed, qint64 maxOutput)
             rc = inflate(&stream, Z_NO_FLUSH);
             if (rc == Z_STREAM_END && stream.avail_out == 1)
                 break;
+            if (stream.avail_out == 1) // no byte came out: the stream is cut short or corrupt, not too large
+                return {GunzipResult::Status::Invalid, {},
+                        rc == Z_BUF_ERROR || rc == Z_OK ? QStringLiteral("gzip stream is truncated")
+                                          : QStringLiteral("not a valid gzip stream (%1)")
+                                                .arg(QString::fromLatin1(stream.msg ? stream.msg : "corrupt data"))};
             return {GunzipResult::Status::TooLarge, {},
                     QStringLiteral("decompressed data exceeds %1 bytes").arg(maxOutput)};
         }

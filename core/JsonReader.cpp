@@ -184,7 +184,12 @@ std::optional<QDateTime> parseRfc3339(const QString &text)
     QDateTime dt(date, time, Qt::OffsetFromUTC, offsetSeconds);
     if (!dt.isValid())
         return std::nullopt;
-    return dt.toUTC();
+    dt = dt.toUTC();
+    // formatRfc3339 writes UTC with four year digits: an instant outside 0001-9999 UTC could be accepted
+    // but never written back in a form this parser (or a console) reads.
+    if (dt.date().year() < 1 || dt.date().year() > 9999)
+        return std::nullopt;
+    return dt;
 }
 
 QString formatRfc3339(const QDateTime &time)

@@ -1,0 +1,141 @@
+// relaydesk-sim: composition root. Parses options, builds the generator and the uploader (or dumper), runs.
+#include "sim/ReportDumper.h"
+#include "sim/ReportGenerator.h"
+#include "sim/ReportUploader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace relaydesk;
+
+namespace {
+
+enum ExitCode { Ok = 0, SomeFailed = 1, Usage = 2, Unreachable = 3, DumpFailed = 4 };
+
+int fail(const QString &message, int code)
+{
+    QTextStream(stderr) << "relaydesk-sim: " << message << '\n';
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"relaydesk-sim"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Simulated IM devices: generates realistic failed-message reports with device logs and posts them to "
+        "a Relaydesk service (POST /api/v1/reports), or writes them as JSON files with --dump."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(u"server"_s, u"Service base URL, e.g. http://127.0.0.1:8080."_s, u"URL"_s);
+    const QCommandLineOption key(u"client-key"_s, u"Client key for report intake (Authorization: Bearer)."_s,
+                                 u"KEY"_s);
+    const QCommandLineOption rate(u"rate"_s, u"Reports per second; 0 = as fast as the window allows."_s, u"R"_s,
+                                  u"10"_s);
+    const QCommandLineOption count(u"count"_s, u"Number of reports; 0 = until interrupted (not with --dump)."_s,
+                                   u"N"_s, u"100"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Random seed; the same seed gives the same reports. Default: clock."_s,
+                                  u"S"_s);
+    const QCommandLineOption start(u"start"_s,
+                                   u"reported_at of the first report (RFC 3339). Default: now when posting, "
+                                   "2026-03-17T08:00:00Z with --dump."_s,
+                                   u"TIME"_s);
+    const QCommandLineOption dump(u"dump"_s, u"Write N report JSON files and truth.jsonl into DIR instead of posting."_s,
+                                  u"DIR"_s);
+    const QCommandLineOption inFlight(u"in-flight"_s, u"Maximum concurrent requests."_s, u"N"_s, u"4"_s);
+    const QCommandLineOption logScale(u"log-scale"_s, u"Multiplier for the number of log lines (default 1)."_s,
+                                      u"F"_s, u"1"_s);
+    const QCommandLineOption quiet(u"quiet"_s, u"Print only the summary line."_s);
+    parser.addOptions({server, key, rate, count, seed, start, dump, inFlight, logScale, quiet});
+    parser.process(app);
+
+    bool ok = false;
+    const double reportsPerSecond = parser.value(rate).toDouble(&ok);
+    if (!ok || reportsPerSecond < 0)
+        return fail(u"--rate must be a number >= 0"_s, Usage);
+    const qint64 reports = parser.value(count).toLongLong(&ok);
+    if (!ok || reports < 0)
+        return fail(u"--count must be an integer >= 0"_s, Usage);
+    const int window = parser.value(inFlight).toInt(&ok);
+    if (!ok || window < 1 || window > 64)
+        return fail(u"--in-flight must be 1-64"_s, Usage);
+    const double scale = parser.value(logScale).toDouble(&ok);
+    if (!ok || scale <= 0 || scale > 20)
+        return fail(u"--log-scale must be a number in (0, 20]"_s, Usage);
+
+    sim::GeneratorOptions options;
+    options.seed = quint32(QDateTime::currentMSecsSinceEpoch());
+    if (parser.isSet(seed)) {
+        options.seed = parser.value(seed).toUInt(&ok);
+        if (!ok)
+            return fail(u"--seed must be an unsigned 32-bit integer"_s, Usage);
+    }
+    options.logScale = scale;
+    options.spacingMs = reportsPerSecond > 0 ? qMax<qint64>(1, qint64(1000.0 / reportsPerSecond)) : 1000;
+    if (parser.isSet(start)) {
+        options.start = QDateTime::fromString(parser.value(start), Qt::ISODateWithMs);
+        if (!options.start.isValid() || options.start.timeSpec() == Qt::LocalTime)
+            return fail(u"--start must be an RFC 3339 time with offset, e.g. 2026-03-17T08:00:00Z"_s, Usage);
+    } else if (!parser.isSet(dump)) {
+        options.start = QDateTime::currentDateTimeUtc();
+    }
+    sim::ReportGenerator generator(options);
+
+    if (parser.isSet(dump)) {
+        if (reports == 0)
+            return fail(u"--dump needs --count N > 0"_s, Usage);
+        QString error;
+        if (!sim::ReportDumper(generator).dump(parser.value(dump), reports, &error))
+            return fail(error, DumpFailed);
+        QTextStream(stdout) << "wrote " << reports << " reports to " << parser.value(dump) << " (seed "
+                            << options.seed << ")\n";
+        return Ok;
+    }
+
+    if (!parser.isSet(server) || !parser.isSet(key))
+        return fail(u"--server and --client-key are required (or use --dump DIR); see --help"_s, Usage);
+    const QUrl url = QUrl::fromUserInput(parser.value(server));
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1))
+        return fail(u"--server must be an http(s) URL"_s, Usage);
+
+    QNetworkAccessManager network;
+    sim::ReportUploader uploader(&network, [&generator] { return generator.next().report; });
+    uploader.setServer(url);
+    uploader.setClientKey(parser.value(key));
+    uploader.setRate(reportsPerSecond);
+    uploader.setCount(reports);
+    uploader.setMaxInFlight(window);
+    const bool verbose = !parser.isSet(quiet);
+    if (verbose)
+        QTextStream(stderr) << "relaydesk-sim: seed " << options.seed << ", posting to " << url.toString() << '\n';
+    QObject::connect(&uploader, &sim::ReportUploader::reportFailed, &app,
+                     [verbose](const QString &id, const QString &reason) {
+                         if (verbose)
+                             QTextStream(stderr) << "relaydesk-sim: report " << id << " failed: " << reason << '\n';
+                     });
+    QObject::connect(&uploader, &sim::ReportUploader::finished, &app, [&] {
+        const sim::UploadStats s = uploader.stats();
+        QTextStream(stdout) << "sent " << s.sent << ", accepted " << s.accepted << ", duplicates " << s.duplicates
+                            << ", failed " << s.failed << '\n';
+        if (uploader.serverUnreachable()) {
+            QTextStream(stderr) << "relaydesk-sim: error: cannot reach " << url.toString() << ": "
+                                << uploader.lastError() << '\n';
+            app.exit(Unreachable);
+        } else {
+            app.exit(s.failed > 0 ? SomeFailed : Ok);
+        }
+    });
+    uploader.start();
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,5 @@
+#include "TestCodecs.h"
+
+#include <QTest>
+
+QTEST_GUILESS_MAIN(TestCodecs)
