@@ -20,11 +20,9 @@ namespace {
 
 constexpr int kSchemaVersion = 1;
 
-QString tr(const char *text) { return QCoreApplication::translate("TicketCache", text); }
-
 QString sqlError(const QString &what, const QSqlError &error)
 {
-    return tr("Local cache: %1 failed: %2").arg(what, error.text());
+    return QCoreApplication::translate("TicketCache", "Local cache: %1 failed: %2").arg(what, error.text());
 }
 
 // The worker thread's connection, opened on first use.
@@ -37,7 +35,7 @@ std::optional<QSqlDatabase> connection(const QString &name, const QString &path,
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!db.open()) {
-            *error = sqlError(tr("opening %1").arg(path), db.lastError());
+            *error = sqlError(QCoreApplication::translate("TicketCache", "opening %1").arg(path), db.lastError());
             return std::nullopt;
         }
         QSqlQuery pragma(db);
@@ -59,7 +57,7 @@ bool migrate(QSqlDatabase &db, QString *error)
 {
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s)) {
-        *error = sqlError(tr("creating the schema"), q.lastError());
+        *error = sqlError(QCoreApplication::translate("TicketCache", "creating the schema"), q.lastError());
         return false;
     }
     q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
@@ -67,7 +65,7 @@ bool migrate(QSqlDatabase &db, QString *error)
     if (version == kSchemaVersion)
         return true;
     if (version > kSchemaVersion) {
-        *error = tr("Local cache %1 was written by a newer Relaydesk (schema %2).")
+        *error = QCoreApplication::translate("TicketCache", "Local cache %1 was written by a newer Relaydesk (schema %2).")
                      .arg(db.databaseName()).arg(version);
         return false;
     }
@@ -78,18 +76,18 @@ bool migrate(QSqlDatabase &db, QString *error)
         u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '1')"_s,
     };
     if (!db.transaction()) {
-        *error = sqlError(tr("starting the migration"), db.lastError());
+        *error = sqlError(QCoreApplication::translate("TicketCache", "starting the migration"), db.lastError());
         return false;
     }
     for (const QString &sql : statements) {
         if (!q.exec(sql)) {
-            *error = sqlError(tr("migrating the schema"), q.lastError());
+            *error = sqlError(QCoreApplication::translate("TicketCache", "migrating the schema"), q.lastError());
             db.rollback();
             return false;
         }
     }
     if (!db.commit()) {
-        *error = sqlError(tr("committing the migration"), db.lastError());
+        *error = sqlError(QCoreApplication::translate("TicketCache", "committing the migration"), db.lastError());
         return false;
     }
     return true;
@@ -127,7 +125,7 @@ QFuture<CacheResult<CachedState>> TicketCache::open()
         QSqlQuery q(*db);
         q.setForwardOnly(true);
         q.prepare(u"SELECT json FROM tickets ORDER BY seq"_s);
-        if (!exec(q, tr("reading tickets"), &error))
+        if (!exec(q, QCoreApplication::translate("TicketCache", "reading tickets"), &error))
             return {std::nullopt, error};
         while (q.next()) {
             const auto json = parseJsonObject(q.value(0).toByteArray());
@@ -139,7 +137,7 @@ QFuture<CacheResult<CachedState>> TicketCache::open()
         }
         QSqlQuery meta(*db);
         meta.prepare(u"SELECT value FROM meta WHERE key = 'cursor'"_s);
-        if (exec(meta, tr("reading the sync cursor"), &error) && meta.next())
+        if (exec(meta, QCoreApplication::translate("TicketCache", "reading the sync cursor"), &error) && meta.next())
             state.cursor = meta.value(0).toLongLong();
         return {std::move(state), {}};
     });
@@ -153,7 +151,7 @@ QFuture<CacheResult<bool>> TicketCache::storeTickets(const QList<Ticket> &ticket
         if (!db)
             return {std::nullopt, error};
         if (!db->transaction())
-            return {std::nullopt, sqlError(tr("starting a transaction"), db->lastError())};
+            return {std::nullopt, sqlError(QCoreApplication::translate("TicketCache", "starting a transaction"), db->lastError())};
         QSqlQuery q(*db);
         q.prepare(u"INSERT INTO tickets (id, seq, json) VALUES (?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, json = excluded.json"_s);
@@ -161,7 +159,7 @@ QFuture<CacheResult<bool>> TicketCache::storeTickets(const QList<Ticket> &ticket
             q.addBindValue(t.id);
             q.addBindValue(t.seq);
             q.addBindValue(QString::fromUtf8(QJsonDocument(encodeTicket(t)).toJson(QJsonDocument::Compact)));
-            if (!exec(q, tr("storing ticket %1").arg(t.id), &error)) {
+            if (!exec(q, QCoreApplication::translate("TicketCache", "storing ticket %1").arg(t.id), &error)) {
                 db->rollback();
                 return {std::nullopt, error};
             }
@@ -170,12 +168,12 @@ QFuture<CacheResult<bool>> TicketCache::storeTickets(const QList<Ticket> &ticket
         meta.prepare(u"INSERT INTO meta (key, value) VALUES ('cursor', ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
         meta.addBindValue(QString::number(cursor));
-        if (!exec(meta, tr("storing the sync cursor"), &error)) {
+        if (!exec(meta, QCoreApplication::translate("TicketCache", "storing the sync cursor"), &error)) {
             db->rollback();
             return {std::nullopt, error};
         }
         if (!db->commit())
-            return {std::nullopt, sqlError(tr("committing tickets"), db->lastError())};
+            return {std::nullopt, sqlError(QCoreApplication::translate("TicketCache", "committing tickets"), db->lastError())};
         return {true, {}};
     });
 }
@@ -190,7 +188,7 @@ QFuture<CacheResult<QList<TicketEvent>>> TicketCache::loadEvents(qint64 ticketId
         QSqlQuery q(*db);
         q.prepare(u"SELECT json FROM events WHERE ticket_id = ?"_s);
         q.addBindValue(ticketId);
-        if (!exec(q, tr("reading the timeline"), &error))
+        if (!exec(q, QCoreApplication::translate("TicketCache", "reading the timeline"), &error))
             return {std::nullopt, error};
         if (!q.next())
             return {QList<TicketEvent>(), {}};
@@ -217,7 +215,7 @@ QFuture<CacheResult<bool>> TicketCache::storeEvents(qint64 ticketId, const QList
                   "ON CONFLICT(ticket_id) DO UPDATE SET json = excluded.json"_s);
         q.addBindValue(ticketId);
         q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject{{"events"_L1, array}}).toJson(QJsonDocument::Compact)));
-        if (!exec(q, tr("storing the timeline"), &error))
+        if (!exec(q, QCoreApplication::translate("TicketCache", "storing the timeline"), &error))
             return {std::nullopt, error};
         return {true, {}};
     });
@@ -233,7 +231,7 @@ QFuture<CacheResult<std::optional<QByteArray>>> TicketCache::loadLog(qint64 tick
         QSqlQuery q(*db);
         q.prepare(u"SELECT data FROM logs WHERE ticket_id = ?"_s);
         q.addBindValue(ticketId);
-        if (!exec(q, tr("reading the log"), &error))
+        if (!exec(q, QCoreApplication::translate("TicketCache", "reading the log"), &error))
             return {std::nullopt, error};
         if (!q.next())
             return {std::optional<QByteArray>(), {}};
@@ -253,7 +251,7 @@ QFuture<CacheResult<bool>> TicketCache::storeLog(qint64 ticketId, const QByteArr
                   "ON CONFLICT(ticket_id) DO UPDATE SET data = excluded.data"_s);
         q.addBindValue(ticketId);
         q.addBindValue(log);
-        if (!exec(q, tr("storing the log"), &error))
+        if (!exec(q, QCoreApplication::translate("TicketCache", "storing the log"), &error))
             return {std::nullopt, error};
         return {true, {}};
     });

@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QHeaderView>
 #include <QTreeView>
 
 using namespace relaydesk;
