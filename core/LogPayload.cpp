@@ -13,11 +13,14 @@ LogDecodeResult decodeLogPayload(const LogPayload &payload, qint64 maxCompressed
                     {path, QStringLiteral("log is larger than %1 bytes").arg(maxUncompressed)}};
         return {LogDecodeResult::Status::Ok, payload.data, {}};
     }
+    // Line breaks are allowed in the base64 (Android's Base64.DEFAULT wraps every 76 characters).
+    QByteArray base64 = payload.data;
+    base64.removeIf([](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; });
     // base64 grows data by 4/3: reject before decoding when even the encoded form is clearly too big.
-    if (payload.data.size() > (maxCompressed / 3 + 1) * 4 + 4)
+    if (base64.size() > (maxCompressed / 3 + 1) * 4 + 4)
         return {LogDecodeResult::Status::TooLarge, {},
                 {path, QStringLiteral("compressed log is larger than %1 bytes").arg(maxCompressed)}};
-    const auto decoded = QByteArray::fromBase64Encoding(payload.data, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return {LogDecodeResult::Status::Invalid, {}, {path, QStringLiteral("is not valid base64")}};
     if (decoded.decoded.size() > maxCompressed)

@@ -9,7 +9,11 @@ namespace relaydesk {
 QString installTranslations(QCoreApplication &app, const QLocale &locale)
 {
     auto *ours = new QTranslator(&app);
-    if (!ours->load(locale, QStringLiteral("relaydesk"), QStringLiteral("_"), QStringLiteral(":/relaydesk/i18n"))) {
+    const QString dir = QStringLiteral(":/relaydesk/i18n");
+    // English is a translation too (it carries the plural forms); it is the fallback for any locale
+    // without one of its own, including "C".
+    if (!ours->load(locale, QStringLiteral("relaydesk"), QStringLiteral("_"), dir) &&
+        !ours->load(QStringLiteral("relaydesk_en"), dir)) {
         delete ours;
         return QStringLiteral("en");
     }

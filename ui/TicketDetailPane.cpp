@@ -64,7 +64,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     big.setBold(true);
     m_title->setFont(big);
     auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_status = addFact(form, tr("Status:"), QStringLiteral("factStatus"));
     m_user = addFact(form, tr("User:"), QStringLiteral("factUser"));
     m_device = addFact(form, tr("Device:"), QStringLiteral("factDevice"));
@@ -121,6 +121,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 4);
+    m_splitter->setSizes({270, 150, 480});
     m_splitter->setChildrenCollapsible(false);
 
     m_stack = new QStackedWidget(this);

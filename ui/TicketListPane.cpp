@@ -35,8 +35,9 @@ TicketListPane::TicketListPane(TicketTableModel *model, QWidget *parent) : QWidg
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // The model's own order (newest activity first) is what the header shows from the start.
+    m_view->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(model->sortColumn(), model->sortOrder());
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);

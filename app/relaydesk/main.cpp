@@ -18,7 +18,9 @@ int main(int argc, char *argv[])
     if (!parsed.options)
         return parsed.exitCode;
     const relaydesk::app::ConsoleOptions &options = *parsed.options;
-    relaydesk::installTranslations(app, options.language.isEmpty() ? QLocale() : QLocale(options.language));
+    if (!options.language.isEmpty())
+        QLocale::setDefault(QLocale(options.language)); // dates and numbers follow the chosen language too
+    relaydesk::installTranslations(app, QLocale());
 
     relaydesk::app::Console console(options);
     QString error;

@@ -184,6 +184,77 @@
     </message>
 </context>
 <context>
+    <name>TicketCache</name>
+    <message>
+        <source>Local cache: %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local cache %1 was written by a newer Relaydesk (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Relaydesk: the console for rescuing failed instant messages.
@@ -275,37 +346,6 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
-    <name>relaydesk::models</name>
-    <message>
-        <source>Local cache: %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opening %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating the schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local cache %1 was written by a newer Relaydesk (schema %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting the migration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>migrating the schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing the migration</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>relaydesk::models::QueueModel</name>
     <message>
         <source>All escalated</source>
@@ -333,10 +373,7 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1, %n open ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1, %n open ticket</numerusform><numerusform>%1, %n open tickets</numerusform></translation>
     </message>
 </context>
 <context>
@@ -355,53 +392,7 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1 Retrying in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>relaydesk::models::TicketCache</name>
-    <message>
-        <source>reading tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the sync cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing ticket %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the sync cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the log</source>
-        <translation type="unfinished"></translation>
+        <translation><numerusform>%1 Retrying in %n second.</numerusform><numerusform>%1 Retrying in %n seconds.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -594,10 +585,7 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n ticket synced</numerusform><numerusform>%n tickets synced</numerusform></translation>
     </message>
 </context>
 <context>
@@ -699,10 +687,7 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 at %3 in region %4 after %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 %2 at %3 in region %4 after %n attempt</numerusform><numerusform>%1 %2 at %3 in region %4 after %n attempts</numerusform></translation>
     </message>
     <message>
         <source>(none)</source>
@@ -741,10 +726,7 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n ticket</numerusform><numerusform>%n tickets</numerusform></translation>
     </message>
 </context>
 </TS>

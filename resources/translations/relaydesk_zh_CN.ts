@@ -5,182 +5,253 @@
     <name>ApiClient</name>
     <message>
         <source>The service sent no HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务没有返回 HTTP 状态。</translation>
     </message>
     <message>
         <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务没有及时响应。</translation>
     </message>
     <message>
         <source>Cannot reach the service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到服务：%1</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>Your session has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已过期，请重新登录。</translation>
     </message>
     <message>
         <source>The service failed (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务出错（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>The service redirected to another address; check the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务重定向到了其他地址，请检查服务器 URL。</translation>
     </message>
     <message>
         <source>The service refused the request (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务拒绝了请求（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>The service sent an answer this console does not understand: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务返回了本控制台无法识别的应答：%1</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <source>User error</source>
-        <translation type="unfinished"></translation>
+        <translation>用户操作</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <source>Diagnosed</source>
-        <translation type="unfinished"></translation>
+        <translation>已诊断</translation>
     </message>
     <message>
         <source>Auto-handling</source>
-        <translation type="unfinished"></translation>
+        <translation>自动处理中</translation>
     </message>
     <message>
         <source>Resolved automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>已自动解决</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>已认领</translation>
     </message>
     <message>
         <source>Waiting for user</source>
-        <translation type="unfinished"></translation>
+        <translation>等待用户</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新打开</translation>
     </message>
     <message>
         <source>Android</source>
-        <translation type="unfinished"></translation>
+        <translation>Android</translation>
     </message>
     <message>
         <source>iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS</translation>
     </message>
     <message>
         <source>macOS</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <source>Linux</source>
-        <translation type="unfinished"></translation>
+        <translation>Linux</translation>
     </message>
     <message>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>网页版</translation>
     </message>
     <message>
         <source>Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Cellular</source>
-        <translation type="unfinished"></translation>
+        <translation>蜂窝网络</translation>
     </message>
     <message>
         <source>Ethernet</source>
-        <translation type="unfinished"></translation>
+        <translation>以太网</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>语音</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>客服</translation>
     </message>
     <message>
         <source>Team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>组长</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>培训师</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCache</name>
+    <message>
+        <source>Local cache: %1 failed: %2</source>
+        <translation>本地缓存：%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation>创建数据结构</translation>
+    </message>
+    <message>
+        <source>Local cache %1 was written by a newer Relaydesk (schema %2).</source>
+        <translation>本地缓存 %1 由更新版本的 Relaydesk 写入（结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation>开始迁移</translation>
+    </message>
+    <message>
+        <source>migrating the schema</source>
+        <translation>迁移数据结构</translation>
+    </message>
+    <message>
+        <source>committing the migration</source>
+        <translation>提交迁移</translation>
+    </message>
+    <message>
+        <source>reading tickets</source>
+        <translation>读取工单</translation>
+    </message>
+    <message>
+        <source>reading the sync cursor</source>
+        <translation>读取同步游标</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>开始事务</translation>
+    </message>
+    <message>
+        <source>storing ticket %1</source>
+        <translation>保存工单 %1</translation>
+    </message>
+    <message>
+        <source>storing the sync cursor</source>
+        <translation>保存同步游标</translation>
+    </message>
+    <message>
+        <source>committing tickets</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <source>reading the timeline</source>
+        <translation>读取时间线</translation>
+    </message>
+    <message>
+        <source>storing the timeline</source>
+        <translation>保存时间线</translation>
+    </message>
+    <message>
+        <source>reading the log</source>
+        <translation>读取日志</translation>
+    </message>
+    <message>
+        <source>storing the log</source>
+        <translation>保存日志</translation>
     </message>
 </context>
 <context>
@@ -188,558 +259,476 @@
     <message>
         <source>Relaydesk: the console for rescuing failed instant messages.
 Without --server it runs the service embedded, with a local database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaydesk：挽救发送失败的即时消息的控制台。
+不带 --server 时，它以内嵌方式运行服务，并使用本地数据库。</translation>
     </message>
     <message>
         <source>Service to connect to, e.g. https://relaydesk.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>要连接的服务，例如 https://relaydesk.example.com。</translation>
     </message>
     <message>
         <source>Also run the simulator so failed-message reports arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时运行模拟器，以便收到发送失败的消息报告。</translation>
     </message>
     <message>
         <source>Directory for the local database and cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地数据库和缓存所在的目录。</translation>
     </message>
     <message>
         <source>User interface language, e.g. zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言，例如 zh_CN 或 en。</translation>
     </message>
     <message>
         <source>Intake key for --demo against --server.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 --server 上使用 --demo 时的接入密钥。</translation>
     </message>
     <message>
         <source>Simulated reports per second (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒模拟的报告数（默认 4）。</translation>
     </message>
     <message>
         <source>Simulated reports to send (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的模拟报告数（默认 200）。</translation>
     </message>
     <message>
         <source>Simulator seed, for a repeatable demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器种子，用于可重复的演示。</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>多余的参数：%1</translation>
     </message>
     <message>
         <source>--server needs an http:// or https:// URL, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--server 需要 http:// 或 https:// 开头的 URL，收到的是“%1”</translation>
     </message>
     <message>
         <source>--demo-rate must be a number between 0 and 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo-rate 必须是 0 到 1000 之间的数字</translation>
     </message>
     <message>
         <source>--demo-count must be a whole number &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo-count 必须是大于等于 0 的整数</translation>
     </message>
     <message>
         <source>--seed must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 必须是整数</translation>
     </message>
     <message>
         <source>--demo with --server needs --client-key</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo 与 --server 一起使用时需要 --client-key</translation>
     </message>
     <message>
         <source>Relaydesk cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaydesk 无法启动</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::app::Console</name>
     <message>
         <source>Cannot create the data directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
         <source>The embedded service could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌服务无法启动：%1</translation>
     </message>
     <message>
         <source>embedded service</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌服务</translation>
     </message>
     <message>
         <source>Your session ended. Sign in again to continue; nothing you synced was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已结束。请重新登录以继续；已同步的内容不会丢失。</translation>
     </message>
     <message>
         <source>Simulator: report %1 was not accepted: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>relaydesk::models</name>
-    <message>
-        <source>Local cache: %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opening %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating the schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local cache %1 was written by a newer Relaydesk (schema %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting the migration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>migrating the schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing the migration</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器：报告 %1 未被接受：%2</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::models::QueueModel</name>
     <message>
         <source>All escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>全部升级工单</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>我的</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>By cause</source>
-        <translation type="unfinished"></translation>
+        <translation>按原因</translation>
     </message>
     <message>
         <source>By region</source>
-        <translation type="unfinished"></translation>
+        <translation>按地区</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n open ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1，%n 个未结工单</numerusform></translation>
     </message>
 </context>
 <context>
     <name>relaydesk::models::SyncEngine</name>
     <message>
         <source>The live connection did not become ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时连接未能就绪。</translation>
     </message>
     <message>
         <source>The service no longer accepts this session. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务不再接受此会话，请重新登录。</translation>
     </message>
     <message>
         <source>The live connection closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时连接已关闭。</translation>
     </message>
     <message numerus="yes">
         <source>%1 Retrying in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>relaydesk::models::TicketCache</name>
-    <message>
-        <source>reading tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the sync cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing ticket %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the sync cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>storing the log</source>
-        <translation type="unfinished"></translation>
+        <translation><numerusform>%1 %n 秒后重试。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>relaydesk::models::TicketTableModel</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>应用版本</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::models::TimelineModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>经过</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::ui::LoginDialog</name>
     <message>
         <source>Sign in to Relaydesk</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 Relaydesk</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录(&amp;S)</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录…</translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名和密码。</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::ui::MainWindow</name>
     <message>
         <source>Relaydesk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaydesk — %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Sign &amp;in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新登录(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Filter tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选工单(&amp;F)</translation>
     </message>
     <message>
         <source>Go to &amp;queues</source>
-        <translation type="unfinished"></translation>
+        <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
         <source>Go to &amp;tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>转到工单(&amp;T)</translation>
     </message>
     <message>
         <source>Go to t&amp;imeline</source>
-        <translation type="unfinished"></translation>
+        <translation>转到时间线(&amp;I)</translation>
     </message>
     <message>
         <source>Go to device &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>转到设备日志(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Relaydesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Relaydesk(&amp;A)</translation>
     </message>
     <message>
         <source>About Relaydesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Relaydesk</translation>
     </message>
     <message>
         <source>Relaydesk %1
 The console for rescuing failed instant messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaydesk %1
+挽救发送失败的即时消息的控制台。</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Opening the local copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开本地副本…</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Syncing tickets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步工单…</translation>
     </message>
     <message>
         <source>Live: connected to %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>实时：已以 %2 身份连接到 %1</translation>
     </message>
     <message>
         <source>Offline, showing the last synced state. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>离线，显示最近一次同步的状态。%1</translation>
     </message>
     <message>
         <source>Signed out: %1 Use File → Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出登录：%1 请使用“文件 → 重新登录”。</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已同步 %n 个工单</numerusform></translation>
     </message>
 </context>
 <context>
     <name>relaydesk::ui::QueuePane</name>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>队列</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::ui::TicketDetailPane</name>
     <message>
         <source>Select a ticket to see its report, its timeline and the device log.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个工单，查看其报告、时间线和设备日志。</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>消息：</translation>
     </message>
     <message>
         <source>Failure:</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：</translation>
     </message>
     <message>
         <source>User&apos;s comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户留言：</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Device log</source>
-        <translation type="unfinished"></translation>
+        <translation>设备日志</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告</translation>
     </message>
     <message>
         <source>What happened so far</source>
-        <translation type="unfinished"></translation>
+        <translation>处理经过</translation>
     </message>
     <message>
         <source>#%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1, queue %2%3, reported %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，队列 %2%3，上报于 %4</translation>
     </message>
     <message>
         <source>, unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>，未分配</translation>
     </message>
     <message>
         <source>, held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，由 %1 处理</translation>
     </message>
     <message>
         <source>%1 (id %2, locale %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（ID %2，语言区域 %3）</translation>
     </message>
     <message>
         <source>%1 %2, %3, app %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2，%3，应用 %4，%5</translation>
     </message>
     <message>
         <source>unknown model</source>
-        <translation type="unfinished"></translation>
+        <translation>未知型号</translation>
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>%1, %2 bytes, to %3 in %4, sent %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 字节，发给 %3（会话 %4），发送于 %5</translation>
     </message>
     <message>
         <source>no HTTP response</source>
-        <translation type="unfinished"></translation>
+        <translation>无 HTTP 响应</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 at %3 in region %4 after %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 %2，位于 %3，地区 %4，已尝试 %n 次</numerusform></translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Loading the device log…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载设备日志…</translation>
     </message>
     <message>
         <source>This report came without a device log.</source>
-        <translation type="unfinished"></translation>
+        <translation>此报告没有附带设备日志。</translation>
     </message>
     <message>
         <source>%1 lines, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行，%2</translation>
     </message>
     <message>
         <source>Could not load everything for this ticket: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此工单的全部内容：%1</translation>
     </message>
 </context>
 <context>
     <name>relaydesk::ui::TicketListPane</name>
     <message>
         <source>Filter by user, error code, region, text… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按用户、错误码、地区、文本筛选…（Ctrl+F）</translation>
     </message>
     <message>
         <source>Quick filter</source>
-        <translation type="unfinished"></translation>
+        <translation>快速筛选</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 个工单</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -170,6 +170,14 @@ void TestCodecs::logPayloadGzip()
     const LogDecodeResult ok = decodeLogPayload(payload, limits::kMaxCompressedLog, limits::kMaxUncompressedLog);
     QCOMPARE(ok.status, LogDecodeResult::Status::Ok);
     QCOMPARE(ok.text, text);
+    // Android's Base64.DEFAULT and MIME encoders wrap lines every 76 characters: accepted.
+    LogPayload wrapped = payload;
+    wrapped.data.clear();
+    for (qsizetype i = 0; i < payload.data.size(); i += 76)
+        wrapped.data += payload.data.mid(i, 76) + "\r\n";
+    const LogDecodeResult unwrapped = decodeLogPayload(wrapped, limits::kMaxCompressedLog, limits::kMaxUncompressedLog);
+    QCOMPARE(unwrapped.status, LogDecodeResult::Status::Ok);
+    QCOMPARE(unwrapped.text, text);
     const LogDecodeResult empty = decodeLogPayload({LogFormat::Auto, LogEncoding::GzipBase64, {}}, 10, 10);
     QCOMPARE(empty.status, LogDecodeResult::Status::Ok);
     QVERIFY(empty.text.isEmpty());

@@ -45,6 +45,7 @@ private slots:
     {
         QCoreApplication::setOrganizationName(u"RelaydeskTest"_s);
         QCoreApplication::setApplicationName(u"tst_console_gui"_s);
+        QSettings().clear(); // every run starts from the default layout
     }
 
     void ticketsArriveAndSelectedTicketShowsItsLog()
@@ -61,6 +62,15 @@ private slots:
         QVERIFY(table);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 12, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(console.sync()->state(), models::SyncEngine::State::Live, 20000);
+        // The header's sort indicator tells the truth about the model's order.
+        auto *model = console.tickets();
+        QCOMPARE(model->sortColumn(), int(models::TicketTableModel::Updated)); // newest activity first
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), model->sortColumn());
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), model->sortOrder());
+        table->horizontalHeader()->setSortIndicator(models::TicketTableModel::User, Qt::AscendingOrder);
+        QCOMPARE(model->sortColumn(), int(models::TicketTableModel::User));
+        for (int r = 1; r < model->rowCount(); ++r)
+            QVERIFY(QString::localeAwareCompare(model->ticketAt(r - 1)->userName, model->ticketAt(r)->userName) <= 0);
         auto *connection = window->findChild<QLabel *>(u"connectionState"_s);
         QVERIFY(connection->text().contains(u"Live"_s));
 
