@@ -1,27 +1,51 @@
-// relaydesk-sim: composition root. Parses options, builds the generator and the uploader (or dumper), runs.
+// relaydesk-sim: composition root. Parses options, builds the generator and the uploader (or dumper) and the
+// IM gateway simulator, runs.
+#include "sim/GatewaySimulator.h"
 #include "sim/ReportDumper.h"
 #include "sim/ReportGenerator.h"
 #include "sim/ReportUploader.h"
+#include "sim/ShutdownSignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace relaydesk;
 
 namespace {
 
-enum ExitCode { Ok = 0, SomeFailed = 1, Usage = 2, Unreachable = 3, DumpFailed = 4 };
+enum ExitCode { Ok = 0, SomeFailed = 1, Usage = 2, Unreachable = 3, DumpFailed = 4, GatewayFailed = 5 };
 
 int fail(const QString &message, int code)
 {
     QTextStream(stderr) << "relaydesk-sim: " << message << '\n';
     return code;
+}
+
+// "HOST:PORT" (IPv6 as [::1]:PORT); false when malformed.
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint value = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    *port = quint16(value);
+    if (host == "localhost"_L1)
+        host = u"127.0.0.1"_s;
+    return address->setAddress(host);
 }
 
 } // namespace
@@ -57,7 +81,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption logScale(u"log-scale"_s, u"Multiplier for the number of log lines (default 1)."_s,
                                       u"F"_s, u"1"_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Print only the summary line."_s);
-    parser.addOptions({server, key, rate, count, seed, start, dump, inFlight, logScale, quiet});
+    const QCommandLineOption gatewayListen(u"gateway-listen"_s,
+                                           u"Serve the IM gateway (docs/gateway.md) on HOST:PORT (port 0: any free "
+                                           "port) until SIGINT/SIGTERM; with --server, posted reports' true causes "
+                                           "decide the gateway's answers."_s,
+                                           u"HOST:PORT"_s);
+    const QCommandLineOption gatewaySecret(u"gateway-secret"_s, u"Shared secret for gateway request signatures."_s,
+                                           u"SECRET"_s);
+    const QCommandLineOption gatewaySecretFile(u"gateway-secret-file"_s, u"Read the gateway secret from FILE."_s,
+                                               u"FILE"_s);
+    parser.addOptions({server, key, rate, count, seed, start, dump, inFlight, logScale, quiet, gatewayListen,
+                       gatewaySecret, gatewaySecretFile});
     parser.process(app);
 
     bool ok = false;
@@ -92,6 +126,36 @@ int main(int argc, char *argv[])
     }
     sim::ReportGenerator generator(options);
 
+    std::unique_ptr<sim::GatewaySimulator> gateway;
+    std::unique_ptr<sim::ShutdownSignals> shutdown;
+    if (parser.isSet(gatewayListen)) {
+        if (parser.isSet(dump))
+            return fail(u"--gateway-listen cannot be combined with --dump"_s, Usage);
+        QHostAddress address;
+        quint16 port = 0;
+        if (!parseListen(parser.value(gatewayListen), &address, &port))
+            return fail(u"--gateway-listen must be HOST:PORT, e.g. 127.0.0.1:0"_s, Usage);
+        QByteArray secret = parser.value(gatewaySecret).toUtf8();
+        if (parser.isSet(gatewaySecretFile)) {
+            QFile file(parser.value(gatewaySecretFile));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(u"cannot read --gateway-secret-file: %1"_s.arg(file.errorString()), Usage);
+            secret = file.readAll().trimmed();
+        }
+        if (secret.isEmpty())
+            return fail(u"--gateway-listen needs --gateway-secret or --gateway-secret-file"_s, Usage);
+        gateway = std::make_unique<sim::GatewaySimulator>(secret, options.seed);
+        gateway->setRegionDegraded(generator.degradedRegion(), true);
+        QString error;
+        if (!gateway->listen(address, port, &error))
+            return fail(error, GatewayFailed);
+        QTextStream(stdout) << "gateway listening on " << gateway->baseUrl().toString() << Qt::endl;
+        shutdown = std::make_unique<sim::ShutdownSignals>();
+        QObject::connect(shutdown.get(), &sim::ShutdownSignals::shutdownRequested, &app, [&app] { app.exit(Ok); });
+        if (!parser.isSet(server))
+            return QCoreApplication::exec();
+    }
+
     if (parser.isSet(dump)) {
         if (reports == 0)
             return fail(u"--dump needs --count N > 0"_s, Usage);
@@ -110,7 +174,13 @@ int main(int argc, char *argv[])
         return fail(u"--server must be an http(s) URL"_s, Usage);
 
     QNetworkAccessManager network;
-    sim::ReportUploader uploader(&network, [&generator] { return generator.next().report; });
+    sim::ReportUploader uploader(&network, [&generator, &gateway] {
+        sim::GeneratedReport generated = generator.next();
+        if (gateway)
+            gateway->registerTruth(generated.report.message.clientMessageId, generated.trueCause, generated.family,
+                                   generated.report.failure.region);
+        return generated.report;
+    });
     uploader.setServer(url);
     uploader.setClientKey(parser.value(key));
     uploader.setRate(reportsPerSecond);
@@ -131,8 +201,9 @@ int main(int argc, char *argv[])
         if (uploader.serverUnreachable()) {
             QTextStream(stderr) << "relaydesk-sim: error: cannot reach " << url.toString() << ": "
                                 << uploader.lastError() << '\n';
-            app.exit(Unreachable);
-        } else {
+            if (!gateway)
+                app.exit(Unreachable);
+        } else if (!gateway) {
             app.exit(s.failed > 0 ? SomeFailed : Ok);
         }
     });
