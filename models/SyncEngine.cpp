@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "ApiClient.h"
+#include "FutureWatch.h"
 #include "TicketCache.h"
 
 #include <QJsonDocument>
@@ -65,7 +66,7 @@ void SyncEngine::start()
 {
     m_stopped = false;
     setState(State::LoadingCache);
-    m_cache->open().then(this, [this](const CacheResult<CachedState> &result) {
+    whenFinished(this, m_cache->open(), [this](const CacheResult<CachedState> &result) {
         if (m_stopped)
             return;
         if (!result.ok()) {
@@ -135,7 +136,7 @@ void SyncEngine::fetchPage()
         const TicketPage &page = *result.value;
         if (page.next > m_cursor || !page.tickets.isEmpty()) {
             m_cursor = std::max(m_cursor, page.next);
-            m_cache->storeTickets(page.tickets, m_cursor).then(this, [this](const CacheResult<bool> &stored) {
+            whenFinished(this, m_cache->storeTickets(page.tickets, m_cursor), [this](const CacheResult<bool> &stored) {
                 if (!stored.ok())
                     emit problem(stored.error);
             });

@@ -1,5 +1,6 @@
 #include "TicketDetailLoader.h"
 
+#include "FutureWatch.h"
 #include "TicketCache.h"
 
 namespace relaydesk::models {
@@ -16,7 +17,7 @@ void TicketDetailLoader::select(qint64 ticketId)
     m_selected = ticketId;
     if (ticketId == 0)
         return;
-    m_cache->loadEvents(ticketId).then(this, [this, ticketId](const CacheResult<QList<TicketEvent>> &cached) {
+    whenFinished(this, m_cache->loadEvents(ticketId), [this, ticketId](const CacheResult<QList<TicketEvent>> &cached) {
         if (ticketId != m_selected)
             return;
         if (cached.ok() && !cached.value->isEmpty())
@@ -24,7 +25,7 @@ void TicketDetailLoader::select(qint64 ticketId)
         fetchEvents(ticketId);
     });
     emit logLoading(ticketId);
-    m_cache->loadLog(ticketId).then(this, [this, ticketId](const CacheResult<std::optional<QByteArray>> &cached) {
+    whenFinished(this, m_cache->loadLog(ticketId), [this, ticketId](const CacheResult<std::optional<QByteArray>> &cached) {
         if (ticketId != m_selected)
             return;
         if (cached.ok() && cached.value->has_value()) {

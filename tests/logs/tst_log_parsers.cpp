@@ -1,0 +1,5 @@
+#include "LogParserTest.h"
+
+#include <QTest>
+
+QTEST_GUILESS_MAIN(LogParserTest)
