@@ -1,10 +1,13 @@
 #pragma once
 
+#include "Diagnosis.h"
 #include "Enums.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace relaydesk {
 
@@ -48,6 +51,7 @@ struct Ticket
     QString comment;
     LogFormat logFormat = LogFormat::Auto;
     qint64 logSize = 0; // bytes of the uncompressed log
+    std::optional<Diagnosis> diagnosis; // the automatic diagnosis; absent for tickets stored before it existed
 };
 
 // One step on a ticket's timeline. Nothing about a ticket changes without one.

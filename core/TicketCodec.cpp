@@ -3,6 +3,7 @@
 #include "JsonReader.h"
 #include "Limits.h"
 #include "ReportCodec.h"
+#include "diagnosis/DiagnosisCodec.h"
 
 namespace relaydesk {
 
@@ -43,7 +44,7 @@ std::optional<QList<T>> decodeArray(const QJsonObject &json, QLatin1StringView k
 
 QJsonObject encodeTicket(const Ticket &t)
 {
-    return {{"id"_L1, t.id},
+    QJsonObject json{{"id"_L1, t.id},
             {"report_id"_L1, t.reportId},
             {"seq"_L1, t.seq},
             {"status"_L1, toWire(t.status)},
@@ -61,6 +62,8 @@ QJsonObject encodeTicket(const Ticket &t)
                                          t.attempts})},
             {"comment"_L1, t.comment},
             {"log"_L1, QJsonObject{{"format"_L1, toWire(t.logFormat)}, {"size_bytes"_L1, t.logSize}}}};
+    json.insert("diagnosis"_L1, t.diagnosis ? QJsonValue(encodeDiagnosis(*t.diagnosis)) : QJsonValue());
+    return json;
 }
 
 Decoded<Ticket> decodeTicket(const QJsonObject &json)
@@ -123,6 +126,18 @@ Decoded<Ticket> decodeTicket(const QJsonObject &json)
     }
     if (!r.ok())
         return r.error();
+    // Optional: absent or null for tickets without a diagnosis (and from services before it existed).
+    const QJsonValue diagnosis = json.value("diagnosis"_L1);
+    if (diagnosis.isObject()) {
+        auto decoded = decodeDiagnosis(diagnosis.toObject());
+        if (!decoded.ok()) {
+            const DecodeError &e = decoded.error();
+            return DecodeError{e.path.isEmpty() ? u"diagnosis"_s : u"diagnosis."_s + e.path, e.message};
+        }
+        t.diagnosis = std::move(decoded).value();
+    } else if (!diagnosis.isNull() && !diagnosis.isUndefined()) {
+        return DecodeError{u"diagnosis"_s, u"must be an object or null"_s};
+    }
     return t;
 }
 
