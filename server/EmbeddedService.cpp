@@ -19,6 +19,11 @@ EmbeddedService::~EmbeddedService()
 
 bool EmbeddedService::start(const QString &databasePath, QString *error)
 {
+    return start(EmbeddedOptions{databasePath, {}, {}}, error);
+}
+
+bool EmbeddedService::start(const EmbeddedOptions &embedded, QString *error)
+{
     if (m_thread) {
         *error = u"the embedded service is already running"_s;
         return false;
@@ -35,7 +40,11 @@ bool EmbeddedService::start(const QString &databasePath, QString *error)
     QMetaObject::invokeMethod(
         m_anchor,
         [&] {
-            auto service = std::make_unique<Service>(ServiceOptions{databasePath, QHostAddress::LocalHost, 0, 4});
+            ServiceOptions options;
+            options.databasePath = embedded.databasePath;
+            options.gatewayUrl = embedded.gatewayUrl;
+            options.gatewaySecret = embedded.gatewaySecret;
+            auto service = std::make_unique<Service>(options);
             if (!service->start(&message))
                 return;
             QString addError;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 
@@ -11,6 +12,15 @@ class QThread;
 namespace relaydesk::server {
 
 class Service;
+
+// What the embedded service runs with besides its database. With a gateway (the console's --demo points it
+// at an in-process sim::GatewaySimulator) tier 1 resends and replies; without one it escalates everything.
+struct EmbeddedOptions
+{
+    QString databasePath;
+    QUrl gatewayUrl;          // empty: no gateway
+    QByteArray gatewaySecret; // the gateway's shared signing secret
+};
 
 // Runs a Service on its own QThread so the caller's (GUI) thread is never blocked by HTTP or SQL.
 class EmbeddedService final
@@ -24,6 +34,7 @@ public:
     // password) exists, creates a fresh client key "embedded-sim" and an admin session; returns once
     // listening. Afterwards baseUrl(), adminToken() and clientKey() are valid.
     bool start(const QString &databasePath, QString *error);
+    bool start(const EmbeddedOptions &options, QString *error);
     QUrl baseUrl() const;
     QString adminToken() const;
     QString clientKey() const;

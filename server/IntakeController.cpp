@@ -6,6 +6,7 @@
 #include "server/AuthStore.h"
 #include "server/HttpReply.h"
 #include "server/HttpRequestData.h"
+#include "server/OutboxDispatcher.h"
 #include "server/ReportStore.h"
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
@@ -95,6 +96,8 @@ QHttpServerResponse IntakeController::intake(const HttpRequestData &request) con
         return HttpReply::internal(u"cannot store the report: %1"_s.arg(error));
     if (!stored->duplicate) {
         m_context.hub->ticketChanged(stored->ticketId, stored->seq);
+        if (stored->outboxRows > 0 && m_context.dispatcher)
+            m_context.dispatcher->wake();
         qCInfo(lcServer) << "report" << stored->reportId << "stored as ticket" << stored->ticketId << "seq"
                          << stored->seq;
     }

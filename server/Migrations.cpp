@@ -68,6 +68,19 @@ const std::vector<Migration> &migrations()
           " actor VARCHAR(128) NOT NULL, kind VARCHAR(64) NOT NULL, summary VARCHAR(4096) NOT NULL,"
           " detail TEXT NOT NULL)"_s,
           u"CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id)"_s}},
+        // Diagnosis and tier-1 handling: the diagnosis as JSON on the ticket (NULL: none), and the durable
+        // outbox of gateway effects decided by tier 1 (docs/architecture.md, "Outbox").
+        {2,
+         {u"ALTER TABLE tickets ADD COLUMN diagnosis TEXT"_s,
+          u"INSERT INTO counters (name, value) VALUES ('outbox_id', 0)"_s,
+          u"CREATE TABLE outbox (id BIGINT NOT NULL PRIMARY KEY,"
+          " ticket_id BIGINT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE, kind VARCHAR(16) NOT NULL,"
+          " idempotency_key VARCHAR(255) NOT NULL UNIQUE, path VARCHAR(1024) NOT NULL, body TEXT NOT NULL,"
+          " home_region VARCHAR(64) NOT NULL, last_region VARCHAR(64) NOT NULL, prefer_reroute SMALLINT NOT NULL,"
+          " attempts INTEGER NOT NULL, next_at BIGINT NOT NULL, state VARCHAR(16) NOT NULL,"
+          " outcome VARCHAR(32) NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"_s,
+          u"CREATE INDEX outbox_pending ON outbox (state, next_at)"_s,
+          u"CREATE INDEX outbox_ticket ON outbox (ticket_id)"_s}},
     };
     return list;
 }

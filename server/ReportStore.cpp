@@ -2,6 +2,9 @@
 
 #include "server/Counters.h"
 #include "server/Database.h"
+#include "server/OutboxStore.h"
+#include "server/TicketEvents.h"
+#include "core/diagnosis/DiagnosisCodec.h"
 #include "server/ServerLog.h"
 
 #include <QDateTime>
@@ -19,18 +22,11 @@ QVariant ms(const QDateTime &time)
     return time.isValid() ? time.toMSecsSinceEpoch() : qint64(0);
 }
 
-bool insertEvent(QSqlDatabase &db, qint64 ticketId, qint64 at, const TriageStep &step, QString *error)
+QVariant diagnosisJson(const std::optional<Diagnosis> &diagnosis)
 {
-    const qint64 id = Counters::next(db, u"event_id"_s, error);
-    if (id < 0)
-        return false;
-    QSqlQuery q(db);
-    return Database::run(q,
-                         u"INSERT INTO ticket_events (id, ticket_id, at, actor, kind, summary, detail)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                         {id, ticketId, at, step.actor, step.kind, step.summary,
-                          QString::fromUtf8(QJsonDocument(step.detail).toJson(QJsonDocument::Compact))},
-                         error);
+    if (!diagnosis)
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromUtf8(QJsonDocument(encodeDiagnosis(*diagnosis)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -110,10 +106,10 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
     if (seq < 0)
         return std::nullopt;
     if (!Database::run(q,
-                       u"INSERT INTO tickets (id, report_id, seq, status, cause, queue, assignee, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       u"INSERT INTO tickets (id, report_id, seq, status, cause, queue, assignee, created_at, updated_at,"
+                       " diagnosis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                        {ticketId, reportId, seq, toWire(decision.status), toWire(decision.cause), decision.queue,
-                        QVariant(QMetaType::fromType<QString>()), now, now},
+                        QVariant(QMetaType::fromType<QString>()), now, now, diagnosisJson(decision.diagnosis)},
                        error))
         return std::nullopt;
 
@@ -122,16 +118,23 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
         u"Report received from %1 %2, app %3"_s.arg(toWire(r.device.platform), r.device.osVersion, r.device.appVersion),
         QJsonObject{{"report_id"_L1, reportId}, {"client_report_id"_L1, r.clientReportId},
                     {"log_size"_L1, qint64(logText.size())}}};
-    if (!insertEvent(db, ticketId, now, reported, error))
+    if (!TicketEvents::insert(db, ticketId, now, reported, error))
         return std::nullopt;
     for (const TriageStep &step : decision.steps) {
-        if (!insertEvent(db, ticketId, now, step, error))
+        if (!TicketEvents::insert(db, ticketId, now, step, error))
             return std::nullopt;
+    }
+    // The decision to send commits with the events that record it; the dispatcher delivers it later.
+    int queued = 0;
+    for (const OutboxRequest &request : decision.outbox) {
+        if (OutboxStore::insert(db, ticketId, request, now, error).isEmpty())
+            return std::nullopt;
+        ++queued;
     }
     q.finish();
     if (!tx.commit(error))
         return std::nullopt;
-    return IntakeResult{reportId, ticketId, seq, false};
+    return IntakeResult{reportId, ticketId, seq, false, queued};
 }
 
 } // namespace relaydesk::server

@@ -18,6 +18,7 @@ struct IntakeResult
     qint64 ticketId = 0;
     qint64 seq = 0;         // the ticket's change sequence (0 for a duplicate)
     bool duplicate = false;
+    int outboxRows = 0;     // gateway effects queued by this intake
 };
 
 // Writes a new report with everything that belongs to it — the report, its uncompressed log, the ticket

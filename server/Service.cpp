@@ -3,16 +3,21 @@
 #include "server/AuthController.h"
 #include "server/AuthStore.h"
 #include "server/Database.h"
-#include "server/EscalateAllPolicy.h"
+#include "server/DiagnosingPolicy.h"
+#include "server/GatewayClient.h"
 #include "server/IntakeController.h"
 #include "server/Migrations.h"
+#include "server/OutboxDispatcher.h"
+#include "server/OutboxStore.h"
 #include "server/ReportStore.h"
+#include "core/diagnosis/Diagnoser.h"
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
 #include "server/SystemController.h"
 #include "server/TicketController.h"
 #include "server/TicketStore.h"
 
+#include <QFile>
 #include <QHttpServer>
 #include <QTcpServer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,7 +34,10 @@ Service::Service(ServiceOptions options, QObject *parent) : QObject(parent), m_o
 
 Service::~Service()
 {
-    // Stop taking requests, let running database work finish, then tear down what it used.
+    // Stop sending and taking requests, let running database work finish, then tear down what it used.
+    // Outbox rows in flight stay pending and are resumed (same Idempotency-Key) by the next start.
+    m_dispatcher.reset();
+    m_gateway.reset();
     m_http.reset();
     m_hub.reset();
     m_pool.waitForDone();
@@ -62,7 +70,44 @@ bool Service::ensureDatabase(QString *error)
     m_auth = std::make_unique<AuthStore>(*m_database);
     m_reports = std::make_unique<ReportStore>(*m_database);
     m_tickets = std::make_unique<TicketStore>(*m_database);
-    m_triage = std::make_unique<EscalateAllPolicy>();
+    m_outbox = std::make_unique<OutboxStore>(*m_database);
+    return true;
+}
+
+bool Service::createTriage(QString *error)
+{
+    RuleSet rules;
+    if (m_options.rulesJson.isEmpty()) {
+        rules = defaultRules();
+    } else {
+        auto loaded = loadRules(m_options.rulesJson);
+        if (!loaded.ok()) {
+            *error = u"invalid diagnosis rules: %1"_s.arg(loaded.error().toString());
+            return false;
+        }
+        rules = std::move(loaded).value();
+    }
+    ReplyTemplates replies;
+    QString repliesError;
+    if (m_options.tier1.repliesFile.isEmpty()) {
+        if (!replies.loadBuiltIn(&repliesError)) {
+            *error = repliesError;
+            return false;
+        }
+    } else {
+        QFile file(m_options.tier1.repliesFile);
+        if (!file.open(QIODevice::ReadOnly) || !replies.load(file.readAll(), &repliesError)) {
+            *error = u"cannot load reply templates %1: %2"_s.arg(
+                m_options.tier1.repliesFile, repliesError.isEmpty() ? file.errorString() : repliesError);
+            return false;
+        }
+    }
+    const bool gateway = m_options.gatewayUrl.isValid() && !m_options.gatewayUrl.isEmpty();
+    qCInfo(lcServer) << "diagnosis rules" << rules.version() << "with" << rules.rules().size() << "rules;"
+                     << replies.size() << "reply templates;"
+                     << (gateway ? u"gateway %1"_s.arg(m_options.gatewayUrl.toString()) : u"no gateway"_s);
+    m_triage = std::make_unique<DiagnosingPolicy>(Diagnoser(std::move(rules)),
+                                                  Tier1Planner(m_options.tier1, std::move(replies), gateway));
     return true;
 }
 
@@ -72,7 +117,7 @@ bool Service::start(QString *error)
         *error = u"the service is already running"_s;
         return false;
     }
-    if (!ensureDatabase(error))
+    if (!ensureDatabase(error) || !createTriage(error))
         return false;
 
     auto http = std::make_unique<QHttpServer>();
@@ -88,8 +133,13 @@ bool Service::start(QString *error)
 
     m_hub = std::make_unique<StreamHub>(*m_auth, *m_tickets, m_pool);
     m_hub->attach(*m_http);
-    const ServiceContext context{&m_pool,         m_auth.get(), m_reports.get(), m_tickets.get(),
-                                 m_triage.get(), m_hub.get(),  m_schemaVersion};
+    if (m_options.gatewayUrl.isValid() && !m_options.gatewayUrl.isEmpty()) {
+        m_gateway = std::make_unique<GatewayClient>(m_options.gatewayUrl, m_options.gatewaySecret,
+                                                    int(m_options.tier1.timeoutMs));
+        m_dispatcher = std::make_unique<OutboxDispatcher>(*m_outbox, *m_gateway, m_options.tier1, *m_hub, m_pool);
+    }
+    const ServiceContext context{&m_pool,         m_auth.get(), m_reports.get(),   m_tickets.get(),
+                                 m_triage.get(), m_hub.get(),  m_dispatcher.get(), m_schemaVersion};
     m_intake = std::make_unique<IntakeController>(context);
     m_authController = std::make_unique<AuthController>(context);
     m_ticketController = std::make_unique<TicketController>(context);
@@ -98,6 +148,8 @@ bool Service::start(QString *error)
     m_authController->registerRoutes(*m_http);
     m_ticketController->registerRoutes(*m_http);
     m_system->registerRoutes(*m_http);
+    if (m_dispatcher)
+        m_dispatcher->start(); // resumes what a previous run decided but did not finish
     qCInfo(lcServer) << "listening on" << m_options.address.toString() << "port" << m_port << "database"
                      << m_options.databasePath << "schema version" << m_schemaVersion;
     return true;

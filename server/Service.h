@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Enums.h"
+#include "server/Tier1Config.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,6 +16,9 @@ class QHttpServer;
 namespace relaydesk::server {
 
 class AuthController;
+class GatewayClient;
+class OutboxDispatcher;
+class OutboxStore;
 class AuthStore;
 class Database;
 class IntakeController;
@@ -31,6 +35,13 @@ struct ServiceOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
     int workerThreads = 4;
+
+    // Triage (docs/operations.md): the diagnosis rules (empty: the built-in set), the tier-1 policy and
+    // the IM gateway tier 1 acts through (no URL: tier 1 cannot act and escalates, saying so).
+    QByteArray rulesJson;
+    Tier1Config tier1;
+    QUrl gatewayUrl;
+    QByteArray gatewaySecret;
 };
 
 // The Relaydesk service: storage, HTTP API and WebSocket push. Lives on one thread; HTTP runs on that
@@ -52,12 +63,14 @@ public:
 
 private:
     bool ensureDatabase(QString *error);
+    bool createTriage(QString *error);
 
     ServiceOptions m_options;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AuthStore> m_auth;
     std::unique_ptr<ReportStore> m_reports;
     std::unique_ptr<TicketStore> m_tickets;
+    std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<TriagePolicy> m_triage;
     int m_schemaVersion = 0;
     QThreadPool m_pool; // after the stores: its threads end (closing their connections) before they go
@@ -68,6 +81,8 @@ private:
     std::unique_ptr<AuthController> m_authController;
     std::unique_ptr<TicketController> m_ticketController;
     std::unique_ptr<SystemController> m_system;
+    std::unique_ptr<GatewayClient> m_gateway;
+    std::unique_ptr<OutboxDispatcher> m_dispatcher;
     quint16 m_port = 0;
 };
 

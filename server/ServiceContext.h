@@ -5,6 +5,7 @@ class QThreadPool;
 namespace relaydesk::server {
 
 class AuthStore;
+class OutboxDispatcher;
 class ReportStore;
 class StreamHub;
 class TicketStore;
@@ -19,6 +20,7 @@ struct ServiceContext
     const TicketStore *tickets = nullptr;
     TriagePolicy *triage = nullptr;
     StreamHub *hub = nullptr;
+    OutboxDispatcher *dispatcher = nullptr; // null without a gateway
     int schemaVersion = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "server/TicketStore.h"
 
+#include "core/diagnosis/DiagnosisCodec.h"
 #include "server/Counters.h"
 #include "server/Database.h"
 
@@ -17,7 +18,7 @@ const QString kTicketColumns =
     " r.client_report_id, r.user_id, r.user_name, r.user_locale, r.platform, r.os_version, r.device_model,"
     " r.app_version, r.network, r.carrier, r.client_message_id, r.conversation_id, r.recipient_id,"
     " r.message_kind, r.message_size, r.sent_at, r.preview, r.endpoint, r.http_status, r.error_code,"
-    " r.error_message, r.region, r.attempts, r.comment, r.log_format, r.log_size"
+    " r.error_message, r.region, r.attempts, r.comment, r.log_format, r.log_size, t.diagnosis"
     " FROM tickets t JOIN reports r ON r.id = t.report_id"_s;
 
 QDateTime time(const QVariant &v)
@@ -69,6 +70,12 @@ Ticket readTicket(const QSqlQuery &q)
     t.comment = q.value(i++).toString();
     t.logFormat = wire(q.value(i++), LogFormat::Auto);
     t.logSize = q.value(i++).toLongLong();
+    const QVariant diagnosis = q.value(i++);
+    if (!diagnosis.isNull()) {
+        auto decoded = decodeDiagnosis(QJsonDocument::fromJson(diagnosis.toString().toUtf8()).object());
+        if (decoded.ok())
+            t.diagnosis = std::move(decoded).value();
+    }
     return t;
 }
 

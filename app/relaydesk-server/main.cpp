@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -47,6 +48,59 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QStr
     return true;
 }
 
+bool readFile(const QString &path, const QString &what, QByteArray *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1 %2: %3"_s.arg(what, path, file.errorString());
+        return false;
+    }
+    *out = file.readAll();
+    return true;
+}
+
+// --rules, --policy, --gateway and --gateway-secret-file (docs/operations.md, "Triage and tier 1").
+bool readTriageOptions(const QCommandLineParser &parser, const QCommandLineOption &rules,
+                       const QCommandLineOption &policy, const QCommandLineOption &gateway,
+                       const QCommandLineOption &secretFile, ServiceOptions *options, QString *error)
+{
+    if (parser.isSet(rules) && !readFile(parser.value(rules), u"rules file"_s, &options->rulesJson, error))
+        return false;
+    if (parser.isSet(policy)) {
+        QByteArray json;
+        if (!readFile(parser.value(policy), u"policy file"_s, &json, error))
+            return false;
+        auto parsed = relaydesk::server::Tier1Config::parse(json);
+        if (!parsed.ok()) {
+            *error = u"invalid policy file %1: %2"_s.arg(parser.value(policy), parsed.error().toString());
+            return false;
+        }
+        options->tier1 = std::move(parsed).value();
+    }
+    if (parser.isSet(gateway) != parser.isSet(secretFile)) {
+        *error = u"--gateway and --gateway-secret-file go together"_s;
+        return false;
+    }
+    if (!parser.isSet(gateway))
+        return true;
+    const QUrl url(parser.value(gateway), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty()) {
+        *error = u"--gateway expects an http(s) URL, e.g. http://127.0.0.1:9090 (got \"%1\")"_s.arg(parser.value(gateway));
+        return false;
+    }
+    QByteArray secret;
+    if (!readFile(parser.value(secretFile), u"gateway secret file"_s, &secret, error))
+        return false;
+    secret = secret.trimmed();
+    if (secret.isEmpty()) {
+        *error = u"the gateway secret file %1 is empty"_s.arg(parser.value(secretFile));
+        return false;
+    }
+    options->gatewayUrl = url;
+    options->gatewaySecret = secret;
+    return true;
+}
+
 QString readPassword()
 {
     QTextStream in(stdin);
@@ -75,7 +129,15 @@ int main(int argc, char *argv[])
                                           u"HOST:PORT"_s);
     const QCommandLineOption roleOption(u"role"_s, u"Role for add-user: agent, lead, trainer or admin."_s, u"ROLE"_s);
     const QCommandLineOption threadsOption(u"threads"_s, u"Database worker threads (default 4)."_s, u"N"_s, u"4"_s);
-    parser.addOptions({dbOption, listenOption, roleOption, threadsOption});
+    const QCommandLineOption rulesOption(u"rules"_s, u"Diagnosis rules file (default: the built-in rules)."_s,
+                                         u"FILE"_s);
+    const QCommandLineOption policyOption(u"policy"_s, u"Tier-1 policy file (JSON, see docs/operations.md)."_s,
+                                          u"FILE"_s);
+    const QCommandLineOption gatewayOption(u"gateway"_s, u"IM gateway base URL tier 1 acts through."_s, u"URL"_s);
+    const QCommandLineOption secretOption(u"gateway-secret-file"_s,
+                                          u"File holding the gateway's shared signing secret."_s, u"FILE"_s);
+    parser.addOptions({dbOption, listenOption, roleOption, threadsOption, rulesOption, policyOption, gatewayOption,
+                       secretOption});
     parser.addPositionalArgument(u"command"_s, u"add-user or add-client-key (optional)."_s, u"[command args...]"_s);
     parser.process(app);
 
@@ -128,6 +190,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(roleOption))
         return fail(u"--role is only used with add-user"_s);
     if (!parseListen(parser.value(listenOption), &options.address, &options.port, &error))
+        return fail(error);
+    if (!readTriageOptions(parser, rulesOption, policyOption, gatewayOption, secretOption, &options, &error))
         return fail(error);
 
     const QHostAddress shownAddress = options.address;

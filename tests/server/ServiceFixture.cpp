@@ -8,7 +8,6 @@ bool ServiceFixture::start(QString *error, bool withAccounts)
         *error = u"no temporary directory"_s;
         return false;
     }
-    relaydesk::server::ServiceOptions options;
     options.databasePath = dbPath();
     service = std::make_unique<relaydesk::server::Service>(options);
     if (withAccounts) {

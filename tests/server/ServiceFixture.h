@@ -11,6 +11,7 @@
 struct ServiceFixture
 {
     QTemporaryDir dir;
+    relaydesk::server::ServiceOptions options; // set before start(); databasePath is filled in
     std::unique_ptr<relaydesk::server::Service> service;
     QString clientKey;
     QString dbPath() const { return dir.filePath(QStringLiteral("relaydesk.db")); }

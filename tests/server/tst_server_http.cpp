@@ -78,7 +78,7 @@ void TestServerHttp::health()
     const HttpResult r = m_client->get(u"/api/v1/health"_s);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json.value("status"_L1).toString(), u"ok"_s);
-    QCOMPARE(r.json.value("schema_version"_L1).toInt(), 1);
+    QCOMPARE(r.json.value("schema_version"_L1).toInt(), 2);
     QCOMPARE(r.json.value("version"_L1).toString(), QStringLiteral(RELAYDESK_VERSION));
 }
 
@@ -118,9 +118,14 @@ void TestServerHttp::intakeTextLog()
     QCOMPARE(t.status, 200);
     QCOMPARE(t.json.value("id"_L1).toInteger(), ticketId);
     QCOMPARE(t.json.value("report_id"_L1).toInteger(), r.json.value("report_id"_L1).toInteger());
+    // No gateway in this fixture: diagnosed (a 503 is a server failure), but tier 1 cannot act.
     QCOMPARE(t.json.value("status"_L1).toString(), u"escalated"_s);
-    QCOMPARE(t.json.value("cause"_L1).toString(), u"unknown"_s);
+    QCOMPARE(t.json.value("cause"_L1).toString(), u"server"_s);
     QCOMPARE(t.json.value("queue"_L1).toString(), u"tier2"_s);
+    const QJsonObject diagnosis = t.json.value("diagnosis"_L1).toObject();
+    QCOMPARE(diagnosis.value("cause"_L1).toString(), u"server"_s);
+    QVERIFY(diagnosis.value("confidence"_L1).toDouble() > 0);
+    QVERIFY(!diagnosis.value("rules_version"_L1).toString().isEmpty());
     QVERIFY(t.json.value("assignee"_L1).isNull());
     QCOMPARE(t.json.value("client_report_id"_L1).toString(), id);
     QCOMPARE(t.json.value("user"_L1).toObject().value("display_name"_L1).toString(), u"王芳"_s);
@@ -529,18 +534,25 @@ void TestServerHttp::eventsTimeline()
     const HttpResult r = m_client->get(u"/api/v1/tickets/%1/events"_s.arg(ticketId), m_token);
     QCOMPARE(r.status, 200);
     const QJsonArray events = r.json.value("events"_L1).toArray();
-    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.size(), 3);
     const QJsonObject reported = events.at(0).toObject();
-    const QJsonObject escalated = events.at(1).toObject();
+    const QJsonObject diagnosed = events.at(1).toObject();
+    const QJsonObject escalated = events.at(2).toObject();
+    QCOMPARE(diagnosed.value("kind"_L1).toString(), u"diagnosed"_s);
+    QCOMPARE(diagnosed.value("actor"_L1).toString(), u"tier1"_s);
+    QCOMPARE(diagnosed.value("detail"_L1).toObject().value("cause"_L1).toString(), u"server"_s);
     QCOMPARE(reported.value("kind"_L1).toString(), u"reported"_s);
     QCOMPARE(reported.value("actor"_L1).toString(), u"system"_s);
     QCOMPARE(reported.value("summary"_L1).toString(), u"Report received from android 14, app 8.4.1"_s);
     QCOMPARE(reported.value("ticket_id"_L1).toInteger(), ticketId);
     QCOMPARE(escalated.value("kind"_L1).toString(), u"escalated"_s);
     QCOMPARE(escalated.value("actor"_L1).toString(), u"tier1"_s);
-    QCOMPARE(escalated.value("summary"_L1).toString(), u"Escalated to tier 2: no automatic diagnosis configured yet"_s);
+    QCOMPARE(escalated.value("summary"_L1).toString(),
+             u"Escalated to tier 2: no IM gateway is configured, so tier 1 cannot act"_s);
     QCOMPARE(escalated.value("detail"_L1).toObject().value("queue"_L1).toString(), u"tier2"_s);
-    QVERIFY(escalated.value("id"_L1).toInteger() > reported.value("id"_L1).toInteger());
+    QCOMPARE(escalated.value("detail"_L1).toObject().value("reason"_L1).toString(), u"no_gateway"_s);
+    QVERIFY(escalated.value("id"_L1).toInteger() > diagnosed.value("id"_L1).toInteger());
+    QVERIFY(diagnosed.value("id"_L1).toInteger() > reported.value("id"_L1).toInteger());
     QVERIFY(!reported.value("at"_L1).toString().isEmpty());
 }
 

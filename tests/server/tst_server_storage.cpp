@@ -25,6 +25,16 @@ private:
     static int count(const QString &dbPath, const QString &sql);
 };
 
+namespace {
+relaydesk::server::ServiceOptions options(const QString &path, int threads)
+{
+    relaydesk::server::ServiceOptions o;
+    o.databasePath = path;
+    o.workerThreads = threads;
+    return o;
+}
+} // namespace
+
 int TestServerStorage::count(const QString &dbPath, const QString &sql)
 {
     int result = -1;
@@ -59,7 +69,7 @@ void TestServerStorage::survivesRestart()
     const QString key = fixture.clientKey;
     fixture.stop();
 
-    relaydesk::server::Service restarted({fixture.dbPath(), QHostAddress::LocalHost, 0, 2});
+    relaydesk::server::Service restarted(options(fixture.dbPath(), 2));
     QVERIFY2(restarted.start(&error), qPrintable(error));
     TestClient client(restarted.baseUrl());
     QCOMPARE(client.get(u"/api/v1/me"_s, oldToken).status, 200); // sessions are stored, not in memory
@@ -89,13 +99,13 @@ void TestServerStorage::migrationIsIdempotent()
     QVERIFY2(fixture.start(&error), qPrintable(error));
     fixture.stop();
     for (int i = 0; i < 2; ++i) {
-        relaydesk::server::Service again({fixture.dbPath(), QHostAddress::LocalHost, 0, 1});
+        relaydesk::server::Service again(options(fixture.dbPath(), 1));
         QVERIFY2(again.start(&error), qPrintable(error));
         TestClient client(again.baseUrl());
-        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 1);
+        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 2);
     }
-    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), 1);
-    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), 1);
+    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), 2);
+    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), 2);
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM users"_s), 1);
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM counters WHERE name = 'change_seq'"_s), 1);
 }
@@ -103,7 +113,7 @@ void TestServerStorage::migrationIsIdempotent()
 void TestServerStorage::adminErrors()
 {
     QTemporaryDir dir;
-    relaydesk::server::Service service({dir.filePath(u"a.db"_s), QHostAddress::LocalHost, 0, 1});
+    relaydesk::server::Service service(options(dir.filePath(u"a.db"_s), 1));
     QString error;
     QVERIFY(service.addUser(u"bob"_s, relaydesk::Role::Lead, u"pw"_s, &error));
     QVERIFY(!service.addUser(u"bob"_s, relaydesk::Role::Lead, u"pw"_s, &error));
@@ -119,7 +129,7 @@ void TestServerStorage::adminErrors()
     QVERIFY(!error.isEmpty());
     QVERIFY(!service.issueToken(u"bob"_s, &error).isEmpty());
 
-    relaydesk::server::Service broken({dir.filePath(u"missing-dir/x.db"_s), QHostAddress::LocalHost, 0, 1});
+    relaydesk::server::Service broken(options(dir.filePath(u"missing-dir/x.db"_s), 1));
     error.clear();
     QVERIFY(!broken.start(&error));
     QVERIFY2(error.contains(u"x.db"_s), qPrintable(error));

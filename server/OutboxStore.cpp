@@ -1,0 +1,118 @@
+#include "server/OutboxStore.h"
+
+#include "server/Counters.h"
+#include "server/Database.h"
+#include "server/TicketEvents.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+OutboxStore::OutboxStore(const Database &database) : m_database(database) {}
+
+QString OutboxStore::insert(QSqlDatabase &db, qint64 ticketId, const OutboxRequest &request, qint64 now,
+                            QString *error)
+{
+    QSqlQuery q(db);
+    if (!Database::run(q, u"SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND kind = ?"_s,
+                       {ticketId, toWire(request.kind)}, error)
+        || !q.next())
+        return {};
+    const qint64 ordinal = q.value(0).toLongLong() + 1;
+    q.finish();
+    const qint64 id = Counters::next(db, u"outbox_id"_s, error);
+    if (id < 0)
+        return {};
+    const QString key = u"t%1-%2-%3"_s.arg(ticketId).arg(toWire(request.kind)).arg(ordinal);
+    if (!Database::run(q,
+                       u"INSERT INTO outbox (id, ticket_id, kind, idempotency_key, path, body, home_region,"
+                       " last_region, prefer_reroute, attempts, next_at, state, outcome, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''), '', ?, 0, ?, 'pending', '', ?, ?)"_s,
+                       {id, ticketId, toWire(request.kind), key, request.path,
+                        QString::fromUtf8(QJsonDocument(request.body).toJson(QJsonDocument::Compact)),
+                        request.homeRegion, request.preferReroute ? 1 : 0, now, now, now},
+                       error))
+        return {};
+    return key;
+}
+
+std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) const
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isValid())
+        return std::nullopt;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!Database::run(q,
+                       u"SELECT id, ticket_id, kind, idempotency_key, path, body, home_region, last_region,"
+                       " prefer_reroute, attempts, next_at FROM outbox WHERE state = 'pending'"
+                       " ORDER BY next_at, id LIMIT ?"_s,
+                       {limit}, error))
+        return std::nullopt;
+    QList<OutboxRow> rows;
+    while (q.next()) {
+        OutboxRow r;
+        r.id = q.value(0).toLongLong();
+        r.ticketId = q.value(1).toLongLong();
+        r.kind = q.value(2).toString() == "notice"_L1 ? OutboxRequest::Kind::Notice : OutboxRequest::Kind::Resend;
+        r.idempotencyKey = q.value(3).toString();
+        r.path = q.value(4).toString();
+        r.body = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        r.homeRegion = q.value(6).toString();
+        r.lastRegion = q.value(7).toString();
+        r.preferReroute = q.value(8).toInt() != 0;
+        r.attempts = q.value(9).toInt();
+        r.nextAt = q.value(10).toLongLong();
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
+std::optional<qint64> OutboxStore::record(const AttemptRecord &record, QString *error) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    WriteTransaction tx(m_database);
+    if (!tx.begin(error))
+        return std::nullopt;
+    QSqlDatabase &db = tx.db();
+    QSqlQuery q(db);
+    if (!Database::run(q,
+                       u"UPDATE outbox SET attempts = ?, last_region = COALESCE(?, ''), next_at = ?, state = ?,"
+                       " outcome = COALESCE(?, ''),"
+                       " updated_at = ? WHERE id = ? AND state = 'pending'"_s,
+                       {record.attempts, record.region, record.nextAt,
+                        record.done ? u"done"_s : u"pending"_s, record.outcome, now, record.rowId},
+                       error))
+        return std::nullopt;
+    if (q.numRowsAffected() != 1)
+        return qint64(0); // settled meanwhile (another dispatcher): nothing to add
+    for (const TriageStep &step : record.events) {
+        if (!TicketEvents::insert(db, record.ticketId, now, step, error))
+            return std::nullopt;
+    }
+    const qint64 seq = Counters::next(db, Counters::kChangeSeq, error);
+    if (seq < 0)
+        return std::nullopt;
+    if (record.status) {
+        if (!Database::run(q,
+                           u"UPDATE tickets SET status = ?, queue = ?, seq = ?, updated_at = ?"
+                           " WHERE id = ? AND status = 'auto_handling'"_s,
+                           {toWire(*record.status), record.queue, seq, now, record.ticketId}, error))
+            return std::nullopt;
+    }
+    if (!record.status || q.numRowsAffected() != 1) {
+        if (!Database::run(q, u"UPDATE tickets SET seq = ?, updated_at = ? WHERE id = ?"_s,
+                           {seq, now, record.ticketId}, error))
+            return std::nullopt;
+    }
+    q.finish();
+    if (!tx.commit(error))
+        return std::nullopt;
+    return seq;
+}
+
+} // namespace relaydesk::server

@@ -1,0 +1,27 @@
+#include "server/TicketEvents.h"
+
+#include "server/Counters.h"
+#include "server/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace relaydesk::server {
+
+using namespace Qt::StringLiterals;
+
+bool TicketEvents::insert(QSqlDatabase &db, qint64 ticketId, qint64 at, const TriageStep &step, QString *error)
+{
+    const qint64 id = Counters::next(db, u"event_id"_s, error);
+    if (id < 0)
+        return false;
+    QSqlQuery q(db);
+    return Database::run(q,
+                         u"INSERT INTO ticket_events (id, ticket_id, at, actor, kind, summary, detail)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                         {id, ticketId, at, step.actor, step.kind, step.summary,
+                          QString::fromUtf8(QJsonDocument(step.detail).toJson(QJsonDocument::Compact))},
+                         error);
+}
+
+} // namespace relaydesk::server
