@@ -42,8 +42,16 @@ constexpr std::array<const char *, 4> kRole{
     QT_TRANSLATE_NOOP("Labels", "Agent"), QT_TRANSLATE_NOOP("Labels", "Team lead"),
     QT_TRANSLATE_NOOP("Labels", "Trainer"), QT_TRANSLATE_NOOP("Labels", "Administrator")};
 
+constexpr std::array<const char *, 8> kAction{
+    QT_TRANSLATE_NOOP("Labels", "Retry the send"), QT_TRANSLATE_NOOP("Labels", "Wait, then retry"),
+    QT_TRANSLATE_NOOP("Labels", "Reroute through a healthy region"), QT_TRANSLATE_NOOP("Labels", "Reply with guidance"),
+    QT_TRANSLATE_NOOP("Labels", "Ask the user to upgrade or restart"),
+    QT_TRANSLATE_NOOP("Labels", "Escalate to engineering"), QT_TRANSLATE_NOOP("Labels", "Send to trust and safety"),
+    QT_TRANSLATE_NOOP("Labels", "Escalate")};
+
 } // namespace
 
+QString label(RecommendedAction v) { return pick(v, kAction); }
 QString label(Cause v) { return pick(v, kCause); }
 QString label(TicketStatus v) { return pick(v, kStatus); }
 QString label(Platform v) { return pick(v, kPlatform); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Diagnosis.h"
 #include "core/Enums.h"
 
 #include <QString>
@@ -13,5 +14,6 @@ QString label(Platform platform);
 QString label(NetworkType network);
 QString label(MessageKind kind);
 QString label(Role role);
+QString label(RecommendedAction action);
 
 } // namespace relaydesk::models

@@ -66,6 +66,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_status = addFact(form, tr("Status:"), QStringLiteral("factStatus"));
+    m_diagnosis = addFact(form, tr("Diagnosis:"), QStringLiteral("factDiagnosis"));
     m_user = addFact(form, tr("User:"), QStringLiteral("factUser"));
     m_device = addFact(form, tr("Device:"), QStringLiteral("factDevice"));
     m_message = addFact(form, tr("Message:"), QStringLiteral("factMessage"));
@@ -157,6 +158,14 @@ void TicketDetailPane::showTicket(const Ticket *t)
                           .arg(label(t->status), t->queue,
                                t->assignee.isEmpty() ? tr(", unassigned") : tr(", held by %1").arg(t->assignee),
                                locale.toString(t->createdAt.toLocalTime(), QLocale::ShortFormat)));
+    if (t->diagnosis) {
+        const Diagnosis &d = *t->diagnosis;
+        m_diagnosis->setText(tr("%1, %2 confident. %3\nRecommended: %4")
+                                 .arg(label(d.cause), locale.toString(d.confidence * 100, 'f', 0) + locale.percent(),
+                                      d.summary, label(d.action)));
+    } else {
+        m_diagnosis->setText(tr("Not diagnosed yet."));
+    }
     m_user->setText(tr("%1 (id %2, locale %3)").arg(who, t->userId, t->userLocale));
     QString device = tr("%1 %2, %3, app %4, %5")
                          .arg(label(t->platform), t->osVersion,

@@ -44,6 +44,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_title;
     QLabel *m_status;
+    QLabel *m_diagnosis;
     QLabel *m_user;
     QLabel *m_device;
     QLabel *m_message;

@@ -8,6 +8,7 @@
 #include "models/TicketTableModel.h"
 #include "models/TimelineModel.h"
 #include "server/EmbeddedService.h"
+#include "sim/GatewaySimulator.h"
 #include "sim/ReportGenerator.h"
 #include "sim/ReportUploader.h"
 #include "ui/LoginDialog.h"
@@ -55,10 +56,23 @@ bool Console::start(QString *error)
 bool Console::connectService(QString *error)
 {
     if (m_options.server.isEmpty()) {
-        m_embedded = std::make_unique<server::EmbeddedService>();
-        const QString db = QDir(m_options.dataDir).filePath(u"relaydesk.sqlite"_s);
+        server::EmbeddedOptions embedded;
+        embedded.databasePath = QDir(m_options.dataDir).filePath(u"relaydesk.sqlite"_s);
         QString why;
-        if (!m_embedded->start(db, &why)) {
+        if (m_options.demo) {
+            // The demo plays the IM platform too, so tier 1 can really resend and reply.
+            QByteArray secret(32, Qt::Uninitialized);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
+            m_gateway = std::make_unique<sim::GatewaySimulator>(secret, quint32(m_options.seed ? m_options.seed : 1));
+            if (!m_gateway->listen(QHostAddress::LocalHost, 0, &why)) {
+                *error = tr("The simulated IM gateway could not start: %1").arg(why);
+                return false;
+            }
+            embedded.gatewayUrl = m_gateway->baseUrl();
+            embedded.gatewaySecret = secret;
+        }
+        m_embedded = std::make_unique<server::EmbeddedService>();
+        if (!m_embedded->start(embedded, &why)) {
             *error = tr("The embedded service could not start: %1").arg(why);
             return false;
         }
@@ -133,8 +147,19 @@ void Console::startDemo(const QUrl &server, const QString &clientKey)
     options.start = QDateTime::currentDateTimeUtc();
     options.spacingMs = qint64(1000 / m_options.demoRate);
     m_generator = std::make_unique<sim::ReportGenerator>(options);
-    m_uploader = std::make_unique<sim::ReportUploader>(m_network.get(),
-                                                       [generator = m_generator.get()] { return generator->next().report; });
+    if (m_gateway)
+        m_gateway->setRegionDegraded(m_generator->degradedRegion(), true);
+    // Each report's hidden truth goes to the simulated gateway, so resends fail or succeed as they would
+    // on the real platform for that cause.
+    m_uploader = std::make_unique<sim::ReportUploader>(
+        m_network.get(), [generator = m_generator.get(), gateway = m_gateway.get()] {
+            sim::GeneratedReport generated = generator->next();
+            if (gateway) {
+                gateway->registerTruth(generated.report.message.clientMessageId, generated.trueCause, generated.family,
+                                       generated.report.failure.region);
+            }
+            return std::move(generated.report);
+        });
     m_uploader->setServer(server);
     m_uploader->setClientKey(clientKey);
     m_uploader->setRate(m_options.demoRate);

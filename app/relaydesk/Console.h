@@ -13,6 +13,7 @@ namespace relaydesk::server {
 class EmbeddedService;
 }
 namespace relaydesk::sim {
+class GatewaySimulator;
 class ReportGenerator;
 class ReportUploader;
 } // namespace relaydesk::sim
@@ -51,6 +52,7 @@ public:
     models::TicketTableModel *tickets() const { return m_tickets.get(); }
     models::SyncEngine *sync() const { return m_sync.get(); }
     sim::ReportUploader *simulator() const { return m_uploader.get(); }
+    sim::GatewaySimulator *gateway() const { return m_gateway.get(); }
     QString username() const { return m_username; }
 
 private:
@@ -63,6 +65,7 @@ private:
     QSettings m_settings;
     QString m_username;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<sim::GatewaySimulator> m_gateway; // --demo with the embedded service: the IM platform's side
     std::unique_ptr<server::EmbeddedService> m_embedded;
     std::unique_ptr<models::ApiClient> m_api;
     std::unique_ptr<models::TicketCache> m_cache;
