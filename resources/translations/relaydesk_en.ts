@@ -182,6 +182,38 @@
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retry the send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait, then retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reroute through a healthy region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply with guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the user to upgrade or restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to trust and safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TicketCache</name>
@@ -342,6 +374,10 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message>
         <source>Simulator: report %1 was not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulated IM gateway could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,6 +743,19 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>Could not load everything for this ticket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 confident. %3
+Recommended: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not diagnosed yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,6 +182,38 @@
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>Retry the send</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Wait, then retry</source>
+        <translation>等待后重试</translation>
+    </message>
+    <message>
+        <source>Reroute through a healthy region</source>
+        <translation>改由健康地区转发</translation>
+    </message>
+    <message>
+        <source>Reply with guidance</source>
+        <translation>回复操作指引</translation>
+    </message>
+    <message>
+        <source>Ask the user to upgrade or restart</source>
+        <translation>请用户升级或重启应用</translation>
+    </message>
+    <message>
+        <source>Escalate to engineering</source>
+        <translation>升级给研发</translation>
+    </message>
+    <message>
+        <source>Send to trust and safety</source>
+        <translation>转交信任与安全团队</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级处理</translation>
+    </message>
 </context>
 <context>
     <name>TicketCache</name>
@@ -344,6 +376,10 @@ Without --server it runs the service embedded, with a local database.</source>
     <message>
         <source>Simulator: report %1 was not accepted: %2</source>
         <translation>模拟器：报告 %1 未被接受：%2</translation>
+    </message>
+    <message>
+        <source>The simulated IM gateway could not start: %1</source>
+        <translation>模拟的即时消息网关无法启动：%1</translation>
     </message>
 </context>
 <context>
@@ -710,6 +746,20 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>Could not load everything for this ticket: %1</source>
         <translation>无法加载此工单的全部内容：%1</translation>
+    </message>
+    <message>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <source>%1, %2 confident. %3
+Recommended: %4</source>
+        <translation>%1，置信度 %2。%3
+建议：%4</translation>
+    </message>
+    <message>
+        <source>Not diagnosed yet.</source>
+        <translation>尚未诊断。</translation>
     </message>
 </context>
 <context>
