@@ -188,6 +188,15 @@ void ApiClient::fetchMe(std::function<void(ApiResult<Session>)> done)
     });
 }
 
+void ApiClient::logout(std::function<void(ApiResult<bool>)> done)
+{
+    handle(postJson(u"/auth/logout"_s, {}), [done = std::move(done)](QNetworkReply *, const QByteArray &, const ApiError &error) {
+        if (error.kind != ApiError::Kind::None)
+            return done(ApiResult<bool>{std::nullopt, error});
+        done(ApiResult<bool>{true, {}});
+    });
+}
+
 void ApiClient::fetchTickets(qint64 since, int limit, std::function<void(ApiResult<TicketPage>)> done)
 {
     QNetworkReply *reply =

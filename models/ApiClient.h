@@ -60,6 +60,8 @@ public:
 
     void login(const QString &username, const QString &password, std::function<void(ApiResult<Session>)> done);
     void fetchMe(std::function<void(ApiResult<Session>)> done);
+    // Revokes this client's token on the service.
+    void logout(std::function<void(ApiResult<bool>)> done);
     void fetchTickets(qint64 since, int limit, std::function<void(ApiResult<TicketPage>)> done);
     void fetchEvents(qint64 ticketId, std::function<void(ApiResult<QList<TicketEvent>>)> done);
     void fetchLog(qint64 ticketId, std::function<void(ApiResult<QByteArray>)> done);

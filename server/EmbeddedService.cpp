@@ -102,6 +102,24 @@ QString EmbeddedService::adminToken() const
     return m_adminToken;
 }
 
+QString EmbeddedService::renewAdminToken(QString *error)
+{
+    if (!m_service) {
+        *error = u"the embedded service is not running"_s;
+        return {};
+    }
+    QString token;
+    QString message;
+    Service *service = m_service;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { token = service->issueToken(u"admin"_s, &message); }, Qt::BlockingQueuedConnection);
+    if (token.isEmpty())
+        *error = message;
+    else
+        m_adminToken = token;
+    return token;
+}
+
 QString EmbeddedService::clientKey() const
 {
     return m_clientKey;

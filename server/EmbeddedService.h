@@ -37,6 +37,8 @@ public:
     bool start(const EmbeddedOptions &options, QString *error);
     QUrl baseUrl() const;
     QString adminToken() const;
+    // A fresh admin session (the previous one expired or was revoked); empty with *error on failure.
+    QString renewAdminToken(QString *error);
     QString clientKey() const;
 
 private:

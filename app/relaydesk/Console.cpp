@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QTimer>
 
 namespace relaydesk::app {
 
@@ -117,6 +118,17 @@ void Console::buildConsole()
     ctx.serverLabel = m_embedded ? tr("embedded service") : m_api->baseUrl().toDisplayString();
     m_window = std::make_unique<ui::MainWindow>(ctx);
     connect(m_window.get(), &ui::MainWindow::signInRequested, this, &Console::signInAgain);
+    if (m_embedded) {
+        // Embedded sessions renew by themselves (at most once a minute, so a broken service cannot loop).
+        connect(m_sync.get(), &models::SyncEngine::stateChanged, this, [this](models::SyncEngine::State state) {
+            if (state != models::SyncEngine::State::SignedOut)
+                return;
+            if (m_lastRenewal.isValid() && m_lastRenewal.elapsed() < 60000)
+                return;
+            m_lastRenewal.start();
+            QTimer::singleShot(0, this, &Console::signInAgain);
+        });
+    }
     m_window->show();
     m_sync->start();
 }
@@ -124,7 +136,14 @@ void Console::buildConsole()
 void Console::signInAgain()
 {
     if (m_embedded) {
-        m_api->setToken(m_embedded->adminToken());
+        // The local admin needs no password: the embedded service issues a new session.
+        QString why;
+        const QString token = m_embedded->renewAdminToken(&why);
+        if (token.isEmpty()) {
+            m_window->notify(tr("Could not renew the session with the embedded service: %1").arg(why));
+            return;
+        }
+        m_api->setToken(token);
         m_sync->resume();
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "ConsoleOptions.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSettings>
 
@@ -64,6 +65,7 @@ private:
     ConsoleOptions m_options;
     QSettings m_settings;
     QString m_username;
+    QElapsedTimer m_lastRenewal;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<sim::GatewaySimulator> m_gateway; // --demo with the embedded service: the IM platform's side
     std::unique_ptr<server::EmbeddedService> m_embedded;

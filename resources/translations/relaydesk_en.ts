@@ -380,6 +380,10 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>The simulated IM gateway could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not renew the session with the embedded service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::models::QueueModel</name>

@@ -381,6 +381,10 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>The simulated IM gateway could not start: %1</source>
         <translation>模拟的即时消息网关无法启动：%1</translation>
     </message>
+    <message>
+        <source>Could not renew the session with the embedded service: %1</source>
+        <translation>无法向内嵌服务续期会话：%1</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::models::QueueModel</name>

@@ -133,6 +133,26 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 0);
     }
 
+    void embeddedSessionRenewsItself()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 1;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(console.sync()->state(), models::SyncEngine::State::Live, 20000);
+        const QString before = console.api()->token();
+        // Revoke the session behind the console's back, as an expiry would.
+        std::optional<bool> loggedOut;
+        console.api()->logout([&loggedOut](models::ApiResult<bool> r) { loggedOut = r.ok(); });
+        QTRY_VERIFY_WITH_TIMEOUT(loggedOut.has_value(), 10000);
+        QVERIFY(*loggedOut);
+        console.sync()->syncNow(); // the next call meets the 401
+        QTRY_VERIFY_WITH_TIMEOUT(console.api()->token() != before, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.sync()->state(), models::SyncEngine::State::Live, 20000);
+    }
+
     void layoutIsRemembered()
     {
         QTemporaryDir dir;
