@@ -44,7 +44,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({200, 700, 500});
+    m_splitter->setSizes({180, 480, 740}); // the ticket workspace gets the most room
     m_splitter->setContentsMargins(6, 6, 6, 0);
     setCentralWidget(m_splitter);
 
@@ -75,6 +75,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
 
     m_defaultSplitterState = m_splitter->saveState();
     m_defaultDetailState = m_detailPane->splitter()->saveState();
+    m_defaultLogState = m_detailPane->logSplitter()->saveState();
     m_queuePane->select(models::QueueSelection{});
     onSyncState(m_ctx.sync->state(), {});
     onTicketsChanged({});
@@ -182,6 +183,7 @@ void MainWindow::restoreLayout()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_detailPane->splitter()->restoreState(s.value(QStringLiteral("window/detailSplitter")).toByteArray());
+    m_detailPane->logSplitter()->restoreState(s.value(QStringLiteral("window/logSplitter")).toByteArray());
     m_listPane->restoreState(s.value(QStringLiteral("window/ticketHeader")).toByteArray());
 }
 
@@ -192,6 +194,7 @@ void MainWindow::saveLayout()
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
     s.setValue(QStringLiteral("window/detailSplitter"), m_detailPane->splitter()->saveState());
+    s.setValue(QStringLiteral("window/logSplitter"), m_detailPane->logSplitter()->saveState());
     s.setValue(QStringLiteral("window/ticketHeader"), m_listPane->saveState());
 }
 
@@ -199,6 +202,7 @@ void MainWindow::resetLayout()
 {
     m_splitter->restoreState(m_defaultSplitterState);
     m_detailPane->splitter()->restoreState(m_defaultDetailState);
+    m_detailPane->logSplitter()->restoreState(m_defaultLogState);
     resize(1400, 860);
 }
 

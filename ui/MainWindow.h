@@ -77,6 +77,7 @@ private:
     QAction *m_signInAction = nullptr;
     QByteArray m_defaultSplitterState;
     QByteArray m_defaultDetailState;
+    QByteArray m_defaultLogState;
 };
 
 } // namespace relaydesk::ui

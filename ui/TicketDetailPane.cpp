@@ -1,5 +1,6 @@
 #include "TicketDetailPane.h"
 
+#include "DiagnosisPane.h"
 #include "models/Labels.h"
 #include "models/TimelineModel.h"
 
@@ -13,6 +14,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace relaydesk::ui {
@@ -66,14 +69,20 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_status = addFact(form, tr("Status:"), QStringLiteral("factStatus"));
-    m_diagnosis = addFact(form, tr("Diagnosis:"), QStringLiteral("factDiagnosis"));
     m_user = addFact(form, tr("User:"), QStringLiteral("factUser"));
     m_device = addFact(form, tr("Device:"), QStringLiteral("factDevice"));
     m_message = addFact(form, tr("Message:"), QStringLiteral("factMessage"));
     m_failure = addFact(form, tr("Failure:"), QStringLiteral("factFailure"));
     m_comment = addFact(form, tr("User's comment:"), QStringLiteral("factComment"));
+    m_sla = plainLabel(this);
+    m_sla->setObjectName(QStringLiteral("slaClock"));
+    m_sla->setWordWrap(false);
+    m_sla->setToolTip(tr("Time since the user reported the failure (the SLA clock starts at the report)"));
+    auto *slaTimer = new QTimer(this);
+    slaTimer->setInterval(30000);
+    connect(slaTimer, &QTimer::timeout, this, &TicketDetailPane::updateSlaClock);
+    slaTimer->start();
     auto *factsLayout = new QVBoxLayout(facts);
-    factsLayout->addWidget(m_title);
     factsLayout->addLayout(form);
     factsLayout->addStretch();
     auto *factsScroll = new QScrollArea(this);
@@ -114,20 +123,43 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     logLayout->addWidget(m_loadError);
     logLayout->addWidget(m_log, 1);
 
+    // The device log on the left, the diagnosis on the right, sizes remembered by the window.
+    m_diagnosisPane = new DiagnosisPane(this);
+    m_logSplitter = new QSplitter(Qt::Horizontal, this);
+    m_logSplitter->setObjectName(QStringLiteral("logSplitter"));
+    m_logSplitter->addWidget(titled(tr("Device log"), logBox, this));
+    m_logSplitter->addWidget(m_diagnosisPane);
+    m_logSplitter->setStretchFactor(0, 3);
+    m_logSplitter->setStretchFactor(1, 2);
+    m_logSplitter->setChildrenCollapsible(false);
+    m_logSplitter->setSizes({460, 280});
+    connect(m_diagnosisPane, &DiagnosisPane::evidenceActivated, this, &TicketDetailPane::scrollLogToLine);
+    connect(m_log, &QPlainTextEdit::cursorPositionChanged, this,
+            [this] { m_diagnosisPane->highlightLine(m_log->textCursor().blockNumber() + 1); });
+
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("detailSplitter"));
     m_splitter->addWidget(titled(tr("Report"), factsScroll, this));
+    m_splitter->addWidget(m_logSplitter);
     m_splitter->addWidget(titled(tr("What happened so far"), m_timelineView, this));
-    m_splitter->addWidget(titled(tr("Device log"), logBox, this));
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 4);
-    m_splitter->setSizes({270, 150, 480});
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 1);
+    m_splitter->setSizes({190, 520, 150});
     m_splitter->setChildrenCollapsible(false);
+
+    auto *workspace = new QWidget(this);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_sla);
+    auto *workspaceLayout = new QVBoxLayout(workspace);
+    workspaceLayout->setContentsMargins(0, 0, 0, 0);
+    workspaceLayout->addLayout(header);
+    workspaceLayout->addWidget(m_splitter, 1);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(empty);
-    m_stack->addWidget(m_splitter);
+    m_stack->addWidget(workspace);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -144,12 +176,18 @@ QLabel *TicketDetailPane::addFact(QFormLayout *form, const QString &text, const 
 void TicketDetailPane::showTicket(const Ticket *t)
 {
     m_loadError->hide();
+    m_diagnosisPane->showTicket(t);
     if (!t) {
         m_stack->setCurrentIndex(0);
         m_timeline->setEvents({});
         m_log->clear();
         return;
     }
+    m_reportedAt = t->createdAt;
+    const bool closed = t->status == TicketStatus::Resolved || t->status == TicketStatus::ResolvedAuto ||
+                        t->status == TicketStatus::Closed;
+    m_closedAt = closed ? t->updatedAt : QDateTime();
+    updateSlaClock();
     m_stack->setCurrentIndex(1);
     const QLocale locale;
     const QString who = t->userName.isEmpty() ? t->userId : t->userName;
@@ -158,14 +196,6 @@ void TicketDetailPane::showTicket(const Ticket *t)
                           .arg(label(t->status), t->queue,
                                t->assignee.isEmpty() ? tr(", unassigned") : tr(", held by %1").arg(t->assignee),
                                locale.toString(t->createdAt.toLocalTime(), QLocale::ShortFormat)));
-    if (t->diagnosis) {
-        const Diagnosis &d = *t->diagnosis;
-        m_diagnosis->setText(tr("%1, %2 confident. %3\nRecommended: %4")
-                                 .arg(label(d.cause), locale.toString(d.confidence * 100, 'f', 0) + locale.percent(),
-                                      d.summary, label(d.action)));
-    } else {
-        m_diagnosis->setText(tr("Not diagnosed yet."));
-    }
     m_user->setText(tr("%1 (id %2, locale %3)").arg(who, t->userId, t->userLocale));
     QString device = tr("%1 %2, %3, app %4, %5")
                          .arg(label(t->platform), t->osVersion,
@@ -189,8 +219,37 @@ void TicketDetailPane::showTicket(const Ticket *t)
     m_comment->setText(t->comment.isEmpty() ? tr("(none)") : t->comment);
 }
 
+void TicketDetailPane::updateSlaClock()
+{
+    if (!m_reportedAt.isValid()) {
+        m_sla->clear();
+        return;
+    }
+    const QDateTime end = m_closedAt.isValid() ? m_closedAt : QDateTime::currentDateTimeUtc();
+    const qint64 minutes = std::max<qint64>(0, m_reportedAt.secsTo(end) / 60);
+    const QString span = minutes < 60 ? tr("%n min", nullptr, int(minutes))
+                                      : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    m_sla->setText(m_closedAt.isValid() ? tr("Closed after %1").arg(span) : tr("Open for %1").arg(span));
+}
+
+void TicketDetailPane::scrollLogToLine(int line)
+{
+    const QTextBlock block = m_log->document()->findBlockByNumber(line - 1);
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    m_log->setTextCursor(cursor);
+    m_log->centerCursor();
+    QTextEdit::ExtraSelection mark;
+    mark.cursor = cursor;
+    mark.format.setBackground(palette().color(QPalette::Highlight).lighter(170));
+    mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+    m_log->setExtraSelections({mark});
+}
+
 void TicketDetailPane::showEvents(const QList<TicketEvent> &events)
 {
+    m_diagnosisPane->showEvents(events);
     m_timeline->setEvents(events);
     m_timelineView->resizeRowsToContents();
 }
@@ -213,6 +272,7 @@ void TicketDetailPane::showLog(const QByteArray &log)
     text.replace(QChar(u'\0'), QChar(0x2400));
     const auto lines = text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1);
     m_logInfo->setText(tr("%1 lines, %2").arg(QLocale().toString(lines), QLocale().formattedDataSize(log.size())));
+    m_log->setExtraSelections({});
     m_log->setPlainText(text);
 }
 

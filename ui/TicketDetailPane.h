@@ -17,6 +17,8 @@ class TimelineModel;
 
 namespace relaydesk::ui {
 
+class DiagnosisPane;
+
 // The selected ticket: its report facts, its timeline and the raw device log (always plain text).
 // A later workspace replaces these panes; each is its own widget for that reason.
 class TicketDetailPane final : public QWidget
@@ -33,7 +35,13 @@ public:
     void showLog(const QByteArray &log);
     void showLoadError(const QString &message);
 
+    // Scrolls the log to a 1-based line and marks it.
+    void scrollLogToLine(int line);
+    void updateSlaClock();
+
     QPlainTextEdit *logView() const { return m_log; }
+    DiagnosisPane *diagnosisPane() const { return m_diagnosisPane; }
+    QSplitter *logSplitter() const { return m_logSplitter; }
     QTableView *timelineView() const { return m_timelineView; }
     QSplitter *splitter() const { return m_splitter; }
 
@@ -43,8 +51,12 @@ private:
     models::TimelineModel *m_timeline;
     QStackedWidget *m_stack;
     QLabel *m_title;
+    QLabel *m_sla;
+    DiagnosisPane *m_diagnosisPane;
+    QSplitter *m_logSplitter;
+    QDateTime m_reportedAt;
+    QDateTime m_closedAt; // invalid while the ticket is open
     QLabel *m_status;
-    QLabel *m_diagnosis;
     QLabel *m_user;
     QLabel *m_device;
     QLabel *m_message;

@@ -10,6 +10,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include "models/ApiClient.h"
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -114,6 +115,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(timeline->model()->rowCount() >= 2, 20000); // reported, escalated
         const QString firstLine = log->document()->firstBlock().text();
         QVERIFY(!firstLine.isEmpty());
+
+        // Clicking a finding of the diagnosis scrolls the log to its line, and the log's current line
+        // marks its finding.
+        int rowWithLogEvidence = -1;
+        int evidenceLine = 0;
+        for (int r = 0; r < model->rowCount() && rowWithLogEvidence < 0; ++r) {
+            const Ticket *t = model->ticketAt(r);
+            if (!t->diagnosis)
+                continue;
+            for (const Evidence &e : t->diagnosis->evidence) {
+                if (e.line > 0) {
+                    rowWithLogEvidence = r;
+                    evidenceLine = e.line;
+                    break;
+                }
+            }
+        }
+        QVERIFY2(rowWithLogEvidence >= 0, "some escalated ticket has log evidence");
+        table->selectionModel()->setCurrentIndex(model->index(rowWithLogEvidence, 0),
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_VERIFY_WITH_TIMEOUT(log->document()->blockCount() >= evidenceLine, 20000);
+        QListWidget *evidence = window->findChild<QListWidget *>(u"evidenceList"_s);
+        QVERIFY(evidence);
+        QListWidgetItem *finding = nullptr;
+        for (int i = 0; i < evidence->count() && !finding; ++i) {
+            if (evidence->item(i)->text().startsWith(u"Line %1 "_s.arg(evidenceLine)))
+                finding = evidence->item(i);
+        }
+        QVERIFY(finding);
+        QTest::mouseClick(evidence->viewport(), Qt::LeftButton, {}, evidence->visualItemRect(finding).center());
+        QTRY_COMPARE(log->textCursor().blockNumber(), evidenceLine - 1);
+        QVERIFY(finding->font().bold());
 
         // Quick filter: typing a ticket's id narrows the table to it.
         QLineEdit *filter = window->ticketListPane()->filterEdit();

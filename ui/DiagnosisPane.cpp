@@ -1,0 +1,170 @@
+#include "DiagnosisPane.h"
+
+#include "models/Labels.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace relaydesk::ui {
+
+using models::label;
+
+namespace {
+constexpr int kLineRole = Qt::UserRole + 1;
+
+QLabel *caption(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    QFont bold = l->font();
+    bold.setBold(true);
+    l->setFont(bold);
+    return l;
+}
+
+// Timeline events written by tier 1 about acting on the gateway, as "what was already tried".
+bool isTier1Attempt(const TicketEvent &e)
+{
+    return e.actor == QLatin1String("tier1") &&
+           (e.kind.startsWith(QLatin1String("gateway")) || e.kind == QLatin1String("rerouted") ||
+            e.kind == QLatin1String("auto_handling") || e.kind == QLatin1String("resolved_auto"));
+}
+} // namespace
+
+QColor causeColor(Cause cause)
+{
+    switch (cause) {
+    case Cause::Network: return QColor(0x2f, 0x6f, 0xde);
+    case Cause::Server: return QColor(0xc2, 0x5b, 0x0e);
+    case Cause::Client: return QColor(0x8e, 0x44, 0xad);
+    case Cause::Policy: return QColor(0xb0, 0x22, 0x2d);
+    case Cause::User: return QColor(0x1e, 0x84, 0x49);
+    default: return QColor(0x6b, 0x6b, 0x6b);
+    }
+}
+
+DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("diagnosisPane"));
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("causeBadge"));
+    m_badge->setTextFormat(Qt::PlainText);
+    m_badge->setAutoFillBackground(true);
+    m_badge->setContentsMargins(8, 3, 8, 3);
+    QFont badgeFont = m_badge->font();
+    badgeFont.setBold(true);
+    m_badge->setFont(badgeFont);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("diagnosisSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_action = new QPushButton(this);
+    m_action->setObjectName(QStringLiteral("recommendedAction"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_recommended)
+            emit recommendedActionRequested(*m_recommended);
+    });
+
+    m_evidence = new QListWidget(this);
+    m_evidence->setObjectName(QStringLiteral("evidenceList"));
+    m_evidence->setWordWrap(true);
+    m_evidence->setAccessibleName(tr("Evidence"));
+    connect(m_evidence, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const int line = item->data(kLineRole).toInt();
+        if (line > 0)
+            emit evidenceActivated(line);
+    });
+    connect(m_evidence, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const int line = item->data(kLineRole).toInt();
+        if (line > 0)
+            emit evidenceActivated(line);
+    });
+
+    m_tier1 = new QListWidget(this);
+    m_tier1->setObjectName(QStringLiteral("tier1List"));
+    m_tier1->setWordWrap(true);
+    m_tier1->setAccessibleName(tr("What tier 1 tried"));
+
+    m_rules = new QLabel(this);
+    m_rules->setTextFormat(Qt::PlainText);
+    m_rules->setEnabled(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(caption(tr("Diagnosis"), this));
+    layout->addWidget(m_badge, 0, Qt::AlignLeft);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_action, 0, Qt::AlignLeft);
+    layout->addWidget(caption(tr("Evidence"), this));
+    layout->addWidget(m_evidence, 2);
+    layout->addWidget(caption(tr("What tier 1 already tried"), this));
+    layout->addWidget(m_tier1, 1);
+    layout->addWidget(m_rules);
+}
+
+void DiagnosisPane::showTicket(const Ticket *t)
+{
+    m_evidence->clear();
+    m_recommended.reset();
+    m_action->hide();
+    if (!t || !t->diagnosis) {
+        m_badge->setText(tr("Not diagnosed"));
+        m_badge->setPalette(QPalette());
+        m_summary->setText(t ? tr("This ticket has no automatic diagnosis.") : QString());
+        m_rules->clear();
+        return;
+    }
+    const Diagnosis &d = *t->diagnosis;
+    const QLocale locale;
+    m_badge->setText(tr("%1 · %2 confident").arg(label(d.cause), locale.toString(d.confidence * 100, 'f', 0) + locale.percent()));
+    QPalette palette = m_badge->palette();
+    palette.setColor(QPalette::Window, causeColor(d.cause));
+    palette.setColor(QPalette::WindowText, Qt::white);
+    m_badge->setPalette(palette);
+    m_summary->setText(d.summary);
+    for (const Evidence &e : d.evidence) {
+        const QString where = e.line > 0 ? tr("Line %1").arg(e.line) : tr("Report");
+        auto *item = new QListWidgetItem(tr("%1 — %2").arg(where, e.why), m_evidence);
+        item->setData(kLineRole, e.line);
+        item->setToolTip(tr("Rule %1").arg(e.rule));
+    }
+    m_recommended = d.action;
+    m_action->setText(tr("Recommended: %1").arg(label(d.action)));
+    m_action->show();
+    m_rules->setText(tr("Rules %1 · signature %2").arg(d.rulesVersion, d.signature));
+}
+
+void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
+{
+    m_tier1->clear();
+    const QLocale locale;
+    for (const TicketEvent &e : events) {
+        if (!isTier1Attempt(e))
+            continue;
+        m_tier1->addItem(tr("%1  %2").arg(locale.toString(e.at.toLocalTime().time(), QLocale::ShortFormat),
+                                          e.summary.isEmpty() ? e.kind : e.summary));
+    }
+    if (m_tier1->count() == 0)
+        m_tier1->addItem(tr("Nothing: tier 1 did not act on this ticket."));
+}
+
+void DiagnosisPane::highlightLine(int line)
+{
+    for (int i = 0; i < m_evidence->count(); ++i) {
+        QListWidgetItem *item = m_evidence->item(i);
+        const bool match = line > 0 && item->data(kLineRole).toInt() == line;
+        QFont f = item->font();
+        f.setBold(match);
+        item->setFont(f);
+        if (match)
+            m_evidence->scrollToItem(item);
+    }
+}
+
+} // namespace relaydesk::ui

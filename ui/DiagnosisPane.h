@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/Ticket.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace relaydesk::ui {
+
+// The automatic diagnosis beside the log: cause and confidence, the summary, the evidence (each finding
+// links to its log line), what tier 1 already tried and the recommended action. All text is plain.
+class DiagnosisPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiagnosisPane)
+
+public:
+    explicit DiagnosisPane(QWidget *parent = nullptr);
+
+    void showTicket(const Ticket *ticket);
+    void showEvents(const QList<TicketEvent> &events);
+    // Marks the finding that points at this log line (0: none).
+    void highlightLine(int line);
+
+    QListWidget *evidenceList() const { return m_evidence; }
+
+signals:
+    // A finding was activated (click or Enter): show its log line.
+    void evidenceActivated(int line);
+    void recommendedActionRequested(relaydesk::RecommendedAction action);
+
+private:
+    QLabel *m_badge;
+    QLabel *m_summary;
+    QListWidget *m_evidence;
+    QListWidget *m_tier1;
+    QPushButton *m_action;
+    QLabel *m_rules;
+    std::optional<RecommendedAction> m_recommended;
+};
+
+// Colours for cause badges, shared by the panes that show one.
+QColor causeColor(Cause cause);
+
+} // namespace relaydesk::ui
