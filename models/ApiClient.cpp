@@ -4,10 +4,13 @@
 #include "core/ReportCodec.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace relaydesk::models {
 
@@ -60,10 +63,12 @@ QNetworkReply *ApiClient::get(const QString &path, const QList<std::pair<QString
     return m_network->get(makeRequest(u, m_token, m_timeoutMs));
 }
 
-QNetworkReply *ApiClient::postJson(const QString &path, const QJsonObject &body)
+QNetworkReply *ApiClient::postJson(const QString &path, const QJsonObject &body, const QString &idempotencyKey)
 {
     QNetworkRequest request = makeRequest(url(path), m_token, m_timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey.toUtf8());
     return m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
@@ -91,8 +96,11 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const QByteArray &body)
     }
     if (e.httpStatus >= 200 && e.httpStatus < 300)
         return e;
-    const QJsonObject error = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    const QJsonObject error = answer.value("error"_L1).toObject();
     e.code = error.value("code"_L1).toString();
+    e.field = error.value("field"_L1).toString();
+    e.holder = answer.value("holder"_L1).toString(error.value("holder"_L1).toString());
     const QString serverMessage = error.value("message"_L1).toString().left(500);
     const QString detail = serverMessage.isEmpty() ? reply->errorString() : serverMessage;
     if (e.httpStatus == 401) {
@@ -110,8 +118,20 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const QByteArray &body)
                                                              "check the server URL.");
     } else {
         e.kind = ApiError::Kind::Client;
-        e.message = QCoreApplication::translate("ApiClient", "The service refused the request (HTTP %1): %2")
-                        .arg(e.httpStatus).arg(detail);
+        if (e.code == "claimed_by_other"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "%1 is working on this ticket.").arg(e.holder);
+        else if (e.code == "not_claimed"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "Claim the ticket before acting on it.");
+        else if (e.code == "invalid_status"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "The ticket's status does not allow this: %1")
+                            .arg(detail);
+        else if (e.code == "forbidden"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "Your role does not allow this action.");
+        else if (e.code == "region_unavailable"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "That region is down; choose another one.");
+        else
+            e.message = QCoreApplication::translate("ApiClient", "The service refused the request (HTTP %1): %2")
+                            .arg(e.httpStatus).arg(detail);
     }
     return e;
 }
@@ -165,6 +185,48 @@ Decoded<Session> decodeSession(const QJsonObject &json, const QString &token)
     if (!r.ok())
         return r.error();
     return s;
+}
+Decoded<ActionStatus> decodeActionStatus(const QJsonObject &json)
+{
+    JsonReader r(json);
+    ActionStatus a;
+    a.actionId = r.requiredInt("action_id"_L1, 1, std::numeric_limits<qint64>::max());
+    a.ticketId = r.optionalInt("ticket_id"_L1, 0, std::numeric_limits<qint64>::max(), 0);
+    a.status = r.requiredString("status"_L1, 32);
+    a.coalesced = json.value("coalesced"_L1).toBool();
+    if (!r.ok())
+        return r.error();
+    return a;
+}
+
+Decoded<QList<Ticket>> decodeTicketList(const QJsonObject &json)
+{
+    QList<Ticket> list;
+    const QJsonArray array = json.value("tickets"_L1).toArray();
+    for (const QJsonValue &v : array) {
+        auto t = decodeTicket(v.toObject());
+        if (!t.ok())
+            return t.error();
+        list.append(std::move(t).value());
+    }
+    return list;
+}
+
+Decoded<QList<RegionState>> decodeRegions(const QJsonArray &array)
+{
+    QList<RegionState> list;
+    for (const QJsonValue &v : array) {
+        JsonReader r(v.toObject());
+        RegionState s;
+        s.region = r.requiredString("region"_L1, 64);
+        s.state = r.requiredString("state"_L1, 16);
+        s.circuit = r.requiredString("circuit"_L1, 16);
+        s.retryAfterMs = r.optionalInt("retry_after_ms"_L1, 0, std::numeric_limits<qint64>::max(), 0);
+        if (!r.ok())
+            return r.error();
+        list.append(std::move(s));
+    }
+    return list;
 }
 } // namespace
 
@@ -221,6 +283,112 @@ void ApiClient::fetchLog(qint64 ticketId, std::function<void(ApiResult<QByteArra
                if (error.kind != ApiError::Kind::None)
                    return done(ApiResult<QByteArray>{std::nullopt, error});
                done(ApiResult<QByteArray>{body, {}});
+           });
+}
+
+void ApiClient::ticketAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,
+                             std::function<void(ApiResult<Ticket>)> done)
+{
+    handle(postJson(u"/tickets/%1/%2"_s.arg(ticketId).arg(verb), body, key),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &answer, const ApiError &error) {
+               decodeJson<Ticket>(answer, error, decodeTicket, done);
+           });
+}
+
+void ApiClient::gatewayAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,
+                              std::function<void(ApiResult<ActionStatus>)> done)
+{
+    handle(postJson(u"/tickets/%1/%2"_s.arg(ticketId).arg(verb), body, key),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &answer, const ApiError &error) {
+               decodeJson<ActionStatus>(answer, error, decodeActionStatus, done);
+           });
+}
+
+void ApiClient::claim(qint64 ticketId, const QString &key, std::function<void(ApiResult<Ticket>)> done)
+{
+    ticketAction(ticketId, u"claim"_s, key, {}, std::move(done));
+}
+
+void ApiClient::release(qint64 ticketId, const QString &key, std::function<void(ApiResult<Ticket>)> done)
+{
+    ticketAction(ticketId, u"release"_s, key, {}, std::move(done));
+}
+
+void ApiClient::resend(qint64 ticketId, const QString &key, std::optional<QString> region,
+                       std::function<void(ApiResult<ActionStatus>)> done)
+{
+    QJsonObject body;
+    if (region && !region->isEmpty())
+        body.insert("region"_L1, *region);
+    gatewayAction(ticketId, u"resend"_s, key, body, std::move(done));
+}
+
+void ApiClient::reroute(qint64 ticketId, const QString &key, const QString &region,
+                        std::function<void(ApiResult<ActionStatus>)> done)
+{
+    gatewayAction(ticketId, u"reroute"_s, key, {{"region"_L1, region}}, std::move(done));
+}
+
+void ApiClient::reply(qint64 ticketId, const QString &key, const QString &locale, const QString &title,
+                      const QString &body, std::function<void(ApiResult<ActionStatus>)> done)
+{
+    gatewayAction(ticketId, u"reply"_s, key, {{"locale"_L1, locale}, {"title"_L1, title}, {"body"_L1, body}},
+                  std::move(done));
+}
+
+void ApiClient::transfer(qint64 ticketId, const QString &key, std::optional<QString> queue,
+                         std::optional<QString> assignee, std::function<void(ApiResult<Ticket>)> done)
+{
+    QJsonObject body;
+    if (queue)
+        body.insert("queue"_L1, *queue);
+    if (assignee)
+        body.insert("assignee"_L1, *assignee);
+    ticketAction(ticketId, u"transfer"_s, key, body, std::move(done));
+}
+
+void ApiClient::note(qint64 ticketId, const QString &key, const QString &text, std::function<void(ApiResult<Ticket>)> done)
+{
+    ticketAction(ticketId, u"note"_s, key, {{"text"_L1, text}}, std::move(done));
+}
+
+void ApiClient::resolve(qint64 ticketId, const QString &key, const QString &resolution,
+                        std::function<void(ApiResult<Ticket>)> done)
+{
+    ticketAction(ticketId, u"resolve"_s, key, {{"resolution"_L1, resolution}}, std::move(done));
+}
+
+void ApiClient::reopen(qint64 ticketId, const QString &key, const QString &reason,
+                       std::function<void(ApiResult<Ticket>)> done)
+{
+    QJsonObject body;
+    if (!reason.isEmpty())
+        body.insert("reason"_L1, reason);
+    ticketAction(ticketId, u"reopen"_s, key, body, std::move(done));
+}
+
+void ApiClient::fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> done)
+{
+    handle(get(u"/regions"_s), [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+        using Result = ApiResult<QList<RegionState>>;
+        if (error.kind != ApiError::Kind::None)
+            return done(Result{std::nullopt, error});
+        QJsonParseError parse;
+        const QJsonDocument document = QJsonDocument::fromJson(body, &parse);
+        if (!document.isArray())
+            return done(protocolError<QList<RegionState>>(DecodeError{{}, u"expected a JSON array"_s}));
+        auto decoded = decodeRegions(document.array());
+        if (!decoded.ok())
+            return done(protocolError<QList<RegionState>>(decoded.error()));
+        done(Result{std::move(decoded).value(), {}});
+    });
+}
+
+void ApiClient::fetchRelated(qint64 ticketId, std::function<void(ApiResult<QList<Ticket>>)> done)
+{
+    handle(get(u"/tickets/%1/related"_s.arg(ticketId)),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+               decodeJson<QList<Ticket>>(body, error, decodeTicketList, done);
            });
 }
 

@@ -25,6 +25,8 @@ struct ApiError
     int httpStatus = 0;
     QString code; // the service's error code, when it sent one
     QString message;
+    QString field;  // validation errors (422): the offending request field
+    QString holder; // 409 claimed_by_other: the agent who holds the ticket
 
     bool retryable() const { return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server; }
 };
@@ -34,6 +36,26 @@ template <typename T> struct ApiResult
     std::optional<T> value;
     ApiError error;
     bool ok() const { return value.has_value(); }
+};
+
+// A gateway action the service accepted (resend, reroute, reply): 202 pending. Its outcome arrives later
+// on the ticket's timeline as an `action_outcome` event whose detail.action_id is `actionId` (detail.outcome:
+// delivered, duplicate_suppressed or failed with http_status and code).
+struct ActionStatus
+{
+    qint64 actionId = 0;
+    qint64 ticketId = 0;
+    QString status;         // "pending"
+    bool coalesced = false; // joined an earlier resend of the same message that is still pending
+};
+
+// One gateway region for the Reroute dialog (GET /regions).
+struct RegionState
+{
+    QString region;
+    QString state;   // healthy, degraded, down
+    QString circuit; // closed, open, half_open
+    qint64 retryAfterMs = 0;
 };
 
 struct Session
@@ -66,6 +88,34 @@ public:
     void fetchEvents(qint64 ticketId, std::function<void(ApiResult<QList<TicketEvent>>)> done);
     void fetchLog(qint64 ticketId, std::function<void(ApiResult<QByteArray>)> done);
 
+    // Agent actions (docs/api.md, "Agent actions"). `key` is the action's Idempotency-Key: make it once per
+    // intended action (one click) and reuse it for every retry, so a repeat returns the first answer and
+    // acts once. Refusals arrive as ApiError with `code`: 409 claimed_by_other (with `holder`), not_claimed,
+    // invalid_status; 422 validation_failed / unknown_region / region_unavailable / unknown_assignee (with
+    // `field`); 403 forbidden (trainers); 404 not_found; 503 no_gateway. Each `done` runs once, on this
+    // object's thread.
+    void claim(qint64 ticketId, const QString &key, std::function<void(ApiResult<Ticket>)> done);
+    void release(qint64 ticketId, const QString &key, std::function<void(ApiResult<Ticket>)> done);
+    // Resends the failed message with its own client message id, optionally through `region`.
+    void resend(qint64 ticketId, const QString &key, std::optional<QString> region,
+                std::function<void(ApiResult<ActionStatus>)> done);
+    void reroute(qint64 ticketId, const QString &key, const QString &region,
+                 std::function<void(ApiResult<ActionStatus>)> done);
+    // Sends the user a notice; the ticket becomes waiting_user.
+    void reply(qint64 ticketId, const QString &key, const QString &locale, const QString &title, const QString &body,
+               std::function<void(ApiResult<ActionStatus>)> done);
+    // To another queue and/or agent; without an assignee the claim is cleared (status escalated).
+    void transfer(qint64 ticketId, const QString &key, std::optional<QString> queue, std::optional<QString> assignee,
+                  std::function<void(ApiResult<Ticket>)> done);
+    void note(qint64 ticketId, const QString &key, const QString &text, std::function<void(ApiResult<Ticket>)> done);
+    // `resolution`: resent, replied, rerouted, duplicate, no_action, user_fixed, engineering.
+    void resolve(qint64 ticketId, const QString &key, const QString &resolution,
+                 std::function<void(ApiResult<Ticket>)> done);
+    void reopen(qint64 ticketId, const QString &key, const QString &reason, std::function<void(ApiResult<Ticket>)> done);
+    void fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> done);
+    // Tickets with the same diagnosis signature (the incident), newest first, at most 50.
+    void fetchRelated(qint64 ticketId, std::function<void(ApiResult<QList<Ticket>>)> done);
+
     // ws://host:port/api/v1/stream (wss for https)
     QUrl streamUrl() const;
 
@@ -77,7 +127,11 @@ signals:
 
 private:
     QNetworkReply *get(const QString &path, const QList<std::pair<QString, QString>> &query = {});
-    QNetworkReply *postJson(const QString &path, const QJsonObject &body);
+    QNetworkReply *postJson(const QString &path, const QJsonObject &body, const QString &idempotencyKey = {});
+    void ticketAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,
+                      std::function<void(ApiResult<Ticket>)> done);
+    void gatewayAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,
+                       std::function<void(ApiResult<ActionStatus>)> done);
     void handle(QNetworkReply *reply, std::function<void(QNetworkReply *, const QByteArray &, const ApiError &)> done);
     QUrl url(const QString &path) const;
 

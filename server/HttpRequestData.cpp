@@ -16,6 +16,8 @@ HttpRequestData HttpRequestData::from(const QHttpServerRequest &request)
             data.contentType = value.trimmed();
         else if (name.compare("range", Qt::CaseInsensitive) == 0)
             data.range = value.trimmed();
+        else if (name.compare("idempotency-key", Qt::CaseInsensitive) == 0)
+            data.idempotencyKey = value.trimmed();
     }
     data.body = request.body();
     return data;

@@ -17,6 +17,7 @@ struct HttpRequestData
     QByteArray authorization;
     QByteArray contentType;
     QByteArray range;
+    QByteArray idempotencyKey; // the Idempotency-Key header of agent actions
     QByteArray body;
 
     static HttpRequestData from(const QHttpServerRequest &request);

@@ -81,6 +81,19 @@ const std::vector<Migration> &migrations()
           " outcome VARCHAR(32) NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"_s,
           u"CREATE INDEX outbox_pending ON outbox (state, next_at)"_s,
           u"CREATE INDEX outbox_ticket ON outbox (ticket_id)"_s}},
+        // Agent actions (docs/api.md, "Agent actions"): the console's Idempotency-Keys with the first answer,
+        // who asked for an outbox effect (empty: tier 1) and the action it belongs to, and the diagnosis
+        // signature as a column so that the incident's tickets are found by index.
+        {3,
+         {u"INSERT INTO counters (name, value) VALUES ('action_id', 0)"_s,
+          u"CREATE TABLE action_keys (username VARCHAR(128) NOT NULL, idem_key VARCHAR(255) NOT NULL,"
+          " route VARCHAR(64) NOT NULL, ticket_id BIGINT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL,"
+          " created_at BIGINT NOT NULL, PRIMARY KEY (username, idem_key))"_s,
+          u"ALTER TABLE outbox ADD COLUMN actor VARCHAR(128) NOT NULL DEFAULT ''"_s,
+          u"ALTER TABLE outbox ADD COLUMN action_id BIGINT NOT NULL DEFAULT 0"_s,
+          u"ALTER TABLE tickets ADD COLUMN signature VARCHAR(1024)"_s,
+          u"UPDATE tickets SET signature = json_extract(diagnosis, '$.signature') WHERE diagnosis IS NOT NULL"_s,
+          u"CREATE INDEX tickets_signature ON tickets (signature, id)"_s}},
     };
     return list;
 }

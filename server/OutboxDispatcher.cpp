@@ -188,6 +188,23 @@ void OutboxDispatcher::onRecorded(qint64 rowId, qint64 ticketId, qint64 seq)
     poll();
 }
 
+QList<RegionStatus> OutboxDispatcher::regions(qint64 now) const
+{
+    QList<RegionStatus> list;
+    for (const QString &region : m_config.regions) {
+        RegionStatus s;
+        s.region = region;
+        const RegionHealth::State state = m_health.state(region, now);
+        s.circuit = RegionHealth::toWire(state);
+        s.retryAfterMs = m_health.available(region, now) ? 0 : qMax(qint64(0), m_health.availableAt(region) - now);
+        s.state = state == RegionHealth::State::Open           ? u"down"_s
+                  : state == RegionHealth::State::HalfOpen || s.retryAfterMs > 0 ? u"degraded"_s
+                                                                                : u"healthy"_s;
+        list.append(std::move(s));
+    }
+    return list;
+}
+
 void OutboxDispatcher::scheduleAt(qint64 at)
 {
     if (at == kNever)

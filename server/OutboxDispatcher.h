@@ -20,6 +20,15 @@ struct AttemptRecord;
 struct AttemptRoute;
 struct GatewayOutcome;
 
+// One gateway region as the circuit breakers see it now (GET /regions).
+struct RegionStatus
+{
+    QString region;
+    QString state;   // healthy, degraded (half-open or waiting out a Retry-After), down (circuit open)
+    QString circuit; // closed, open, half_open
+    qint64 retryAfterMs = 0; // until requests may go there again
+};
+
 // Delivers the outbox: loads pending rows (on start too, so a crash between "decided" and "sent" resumes
 // the send), sends each due row through the GatewayClient with its stored Idempotency-Key, and records
 // every answer in one transaction (row state, timeline events, ticket status). Picks the region per
@@ -36,6 +45,8 @@ public:
     void start();
     void wake(); // thread-safe: new rows were committed
     int inFlight() const { return int(m_inFlight.size()); }
+    // The configured regions' health; call on the dispatcher's (the service's) thread.
+    QList<RegionStatus> regions(qint64 now) const;
 
 private:
     void poll();

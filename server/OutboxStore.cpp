@@ -27,14 +27,17 @@ QString OutboxStore::insert(QSqlDatabase &db, qint64 ticketId, const OutboxReque
     const qint64 id = Counters::next(db, u"outbox_id"_s, error);
     if (id < 0)
         return {};
-    const QString key = u"t%1-%2-%3"_s.arg(ticketId).arg(toWire(request.kind)).arg(ordinal);
+    const QString key =
+        request.key.isEmpty() ? u"t%1-%2-%3"_s.arg(ticketId).arg(toWire(request.kind)).arg(ordinal) : request.key;
     if (!Database::run(q,
                        u"INSERT INTO outbox (id, ticket_id, kind, idempotency_key, path, body, home_region,"
-                       " last_region, prefer_reroute, attempts, next_at, state, outcome, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''), '', ?, 0, ?, 'pending', '', ?, ?)"_s,
+                       " last_region, prefer_reroute, attempts, next_at, state, outcome, created_at, updated_at,"
+                       " actor, action_id) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, 0, ?,"
+                       " 'pending', '', ?, ?, COALESCE(?, ''), ?)"_s,
                        {id, ticketId, toWire(request.kind), key, request.path,
                         QString::fromUtf8(QJsonDocument(request.body).toJson(QJsonDocument::Compact)),
-                        request.homeRegion, request.preferReroute ? 1 : 0, now, now, now},
+                        request.homeRegion, request.region, request.preferReroute ? 1 : 0, now, now, now,
+                        request.actor, request.actionId},
                        error))
         return {};
     return key;
@@ -49,7 +52,7 @@ std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) 
     q.setForwardOnly(true);
     if (!Database::run(q,
                        u"SELECT id, ticket_id, kind, idempotency_key, path, body, home_region, last_region,"
-                       " prefer_reroute, attempts, next_at FROM outbox WHERE state = 'pending'"
+                       " prefer_reroute, attempts, next_at, actor, action_id FROM outbox WHERE state = 'pending'"
                        " ORDER BY next_at, id LIMIT ?"_s,
                        {limit}, error))
         return std::nullopt;
@@ -67,6 +70,8 @@ std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) 
         r.preferReroute = q.value(8).toInt() != 0;
         r.attempts = q.value(9).toInt();
         r.nextAt = q.value(10).toLongLong();
+        r.actor = q.value(11).toString();
+        r.actionId = q.value(12).toLongLong();
         rows.append(std::move(r));
     }
     return rows;

@@ -28,6 +28,8 @@ struct OutboxRow
     bool preferReroute = false;
     int attempts = 0;
     qint64 nextAt = 0;      // ms since the epoch; not sent before
+    QString actor;          // the agent who asked for it; empty for tier 1
+    qint64 actionId = 0;    // the agent action (docs/api.md), 0 for tier 1
 };
 
 // The result of one attempt, written in one transaction: the row's new state, the timeline events and,
@@ -53,8 +55,8 @@ class OutboxStore final
 public:
     explicit OutboxStore(const Database &database);
 
-    // Inside the caller's transaction: the row for `request` with key "t{ticket}-{kind}-{n}"; the key or
-    // an empty string with *error set.
+    // Inside the caller's transaction: the row for `request` with key "t{ticket}-{kind}-{n}" (or
+    // request.key when given); the key or an empty string with *error set.
     static QString insert(QSqlDatabase &db, qint64 ticketId, const OutboxRequest &request, qint64 now,
                           QString *error);
 

@@ -107,9 +107,11 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
         return std::nullopt;
     if (!Database::run(q,
                        u"INSERT INTO tickets (id, report_id, seq, status, cause, queue, assignee, created_at, updated_at,"
-                       " diagnosis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       " diagnosis, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                        {ticketId, reportId, seq, toWire(decision.status), toWire(decision.cause), decision.queue,
-                        QVariant(QMetaType::fromType<QString>()), now, now, diagnosisJson(decision.diagnosis)},
+                        QVariant(QMetaType::fromType<QString>()), now, now, diagnosisJson(decision.diagnosis),
+                        decision.diagnosis ? QVariant(decision.diagnosis->signature)
+                                           : QVariant(QMetaType::fromType<QString>())},
                        error))
         return std::nullopt;
 

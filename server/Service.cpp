@@ -1,5 +1,7 @@
 #include "server/Service.h"
 
+#include "server/ActionController.h"
+#include "server/ActionStore.h"
 #include "server/AuthController.h"
 #include "server/AuthStore.h"
 #include "server/Database.h"
@@ -71,6 +73,7 @@ bool Service::ensureDatabase(QString *error)
     m_reports = std::make_unique<ReportStore>(*m_database);
     m_tickets = std::make_unique<TicketStore>(*m_database);
     m_outbox = std::make_unique<OutboxStore>(*m_database);
+    m_actions = std::make_unique<ActionStore>(*m_database, *m_tickets);
     return true;
 }
 
@@ -139,13 +142,16 @@ bool Service::start(QString *error)
         m_dispatcher = std::make_unique<OutboxDispatcher>(*m_outbox, *m_gateway, m_options.tier1, *m_hub, m_pool);
     }
     const ServiceContext context{&m_pool,         m_auth.get(), m_reports.get(),   m_tickets.get(),
-                                 m_triage.get(), m_hub.get(),  m_dispatcher.get(), m_schemaVersion};
+                                 m_triage.get(), m_hub.get(),  m_dispatcher.get(), m_schemaVersion,
+                                 m_actions.get(), m_options.tier1.regions};
     m_intake = std::make_unique<IntakeController>(context);
     m_authController = std::make_unique<AuthController>(context);
     m_ticketController = std::make_unique<TicketController>(context);
+    m_actionController = std::make_unique<ActionController>(context);
     m_system = std::make_unique<SystemController>(context);
     m_intake->registerRoutes(*m_http);
     m_authController->registerRoutes(*m_http);
+    m_actionController->registerRoutes(*m_http); // before /tickets/<arg>: the first matching rule answers
     m_ticketController->registerRoutes(*m_http);
     m_system->registerRoutes(*m_http);
     if (m_dispatcher)

@@ -15,6 +15,8 @@ class QHttpServer;
 
 namespace relaydesk::server {
 
+class ActionController;
+class ActionStore;
 class AuthController;
 class GatewayClient;
 class OutboxDispatcher;
@@ -71,6 +73,7 @@ private:
     std::unique_ptr<ReportStore> m_reports;
     std::unique_ptr<TicketStore> m_tickets;
     std::unique_ptr<OutboxStore> m_outbox;
+    std::unique_ptr<ActionStore> m_actions;
     std::unique_ptr<TriagePolicy> m_triage;
     int m_schemaVersion = 0;
     QThreadPool m_pool; // after the stores: its threads end (closing their connections) before they go
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<IntakeController> m_intake;
     std::unique_ptr<AuthController> m_authController;
     std::unique_ptr<TicketController> m_ticketController;
+    std::unique_ptr<ActionController> m_actionController;
     std::unique_ptr<SystemController> m_system;
     std::unique_ptr<GatewayClient> m_gateway;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;

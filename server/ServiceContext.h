@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QStringList>
+
 class QThreadPool;
 
 namespace relaydesk::server {
 
+class ActionStore;
 class AuthStore;
 class OutboxDispatcher;
 class ReportStore;
@@ -22,6 +25,8 @@ struct ServiceContext
     StreamHub *hub = nullptr;
     OutboxDispatcher *dispatcher = nullptr; // null without a gateway
     int schemaVersion = 0;
+    const ActionStore *actions = nullptr;
+    QStringList regions; // the gateway regions of the tier-1 policy
 };
 
 } // namespace relaydesk::server

@@ -186,6 +186,28 @@ std::optional<QList<TicketEvent>> TicketStore::events(qint64 ticketId, QString *
     return list;
 }
 
+std::optional<QList<Ticket>> TicketStore::related(qint64 id, int limit, QString *error) const
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isValid())
+        return std::nullopt;
+    QSqlQuery q(db);
+    if (!Database::run(q, u"SELECT signature FROM tickets WHERE id = ?"_s, {id}, error) || !q.next())
+        return std::nullopt;
+    const QVariant signature = q.value(0);
+    q.finish();
+    QList<Ticket> list;
+    if (signature.isNull() || signature.toString().isEmpty())
+        return list;
+    q.setForwardOnly(true);
+    if (!Database::run(q, kTicketColumns + u" WHERE t.signature = ? AND t.id <> ? ORDER BY t.id DESC LIMIT ?"_s,
+                       {signature.toString(), id, limit}, error))
+        return std::nullopt;
+    while (q.next())
+        list.append(readTicket(q));
+    return list;
+}
+
 std::optional<qint64> TicketStore::currentSeq(QString *error) const
 {
     QSqlDatabase db = m_database.connection(error);

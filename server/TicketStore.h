@@ -36,6 +36,9 @@ public:
     // `length` bytes of the log from `offset` (the caller clamps the range to logSize()).
     std::optional<QByteArray> logBytes(qint64 ticketId, qint64 offset, qint64 length, QString *error) const;
     std::optional<QList<TicketEvent>> events(qint64 ticketId, QString *error) const;
+    // Other tickets with the same diagnosis signature as ticket `id` (its incident), newest first; nullopt
+    // with *error empty when the ticket does not exist, an empty list when it has no diagnosis.
+    std::optional<QList<Ticket>> related(qint64 id, int limit, QString *error) const;
     // The current global change sequence.
     std::optional<qint64> currentSeq(QString *error) const;
 

@@ -31,6 +31,12 @@ struct OutboxRequest
     QJsonObject body;     // request body without "ticket_id" and "region" (added when sending)
     QString homeRegion;   // the region the report failed in
     bool preferReroute = false; // the diagnosis says the home region is unhealthy: reroute after a failure
+    // Agent effects (ActionStore): who asked (empty: tier 1), the action id, a fixed key (empty: the
+    // generated "t{ticket}-{kind}-{n}") and the region of the first attempt (empty: the home region).
+    QString actor;
+    qint64 actionId = 0;
+    QString key;
+    QString region;
 };
 QString toWire(OutboxRequest::Kind kind);
 

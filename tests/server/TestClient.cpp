@@ -93,6 +93,21 @@ QList<HttpResult> TestClient::postParallel(const QString &path, const QList<QByt
     return results;
 }
 
+QList<HttpResult> TestClient::sendParallel(const QList<Request> &requests)
+{
+    QList<QNetworkReply *> replies;
+    for (const Request &request : requests) {
+        QNetworkRequest r = this->request(request.path, request.token);
+        for (const auto &[name, value] : request.headers)
+            r.setRawHeader(name, value);
+        replies.append(m_nam.sendCustomRequest(r, request.verb, request.body));
+    }
+    QList<HttpResult> results;
+    for (QNetworkReply *reply : replies)
+        results.append(collect(reply));
+    return results;
+}
+
 QString TestClient::login(const QString &username, const QString &password)
 {
     const HttpResult r = post(u"/api/v1/auth/login"_s,

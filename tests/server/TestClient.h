@@ -37,6 +37,18 @@ public:
     HttpResult send(const QByteArray &verb, const QString &path, const QByteArray &body, const QString &token,
                     const QList<QPair<QByteArray, QByteArray>> &headers);
 
+    // One request of sendParallel().
+    struct Request
+    {
+        QByteArray verb;
+        QString path;
+        QByteArray body;
+        QString token;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    // Sends all requests at once (in parallel connections) and waits for every answer.
+    QList<HttpResult> sendParallel(const QList<Request> &requests);
+
     // Sends all bodies at once (in parallel connections) and waits for every answer.
     QList<HttpResult> postParallel(const QString &path, const QList<QByteArray> &bodies, const QString &token);
 

@@ -102,10 +102,10 @@ void TestServerStorage::migrationIsIdempotent()
         relaydesk::server::Service again(options(fixture.dbPath(), 1));
         QVERIFY2(again.start(&error), qPrintable(error));
         TestClient client(again.baseUrl());
-        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 2);
+        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 3);
     }
-    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), 2);
-    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), 2);
+    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), 3);
+    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), 3);
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM users"_s), 1);
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM counters WHERE name = 'change_seq'"_s), 1);
 }
