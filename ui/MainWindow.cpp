@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "ActionBar.h"
+#include "ActionDialogs.h"
+#include "DiagnosisPane.h"
 #include "QueuePane.h"
 #include "TicketDetailPane.h"
 #include "TicketListPane.h"
@@ -16,6 +19,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -34,6 +38,12 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     m_queuePane = new QueuePane(m_ctx.queues, this);
     m_listPane = new TicketListPane(m_ctx.tickets, this);
     m_detailPane = new TicketDetailPane(m_ctx.timeline, this);
+    m_actionBar = new ActionBar(m_ctx.actions, m_ctx.api, this);
+    m_actionBar->setCurrentUser(m_ctx.username);
+    m_detailPane->setActionBar(m_actionBar);
+    connect(m_actionBar, &ActionBar::notify, this, &MainWindow::notify);
+    connect(m_detailPane->diagnosisPane(), &DiagnosisPane::recommendedActionRequested, m_actionBar,
+            &ActionBar::triggerRecommended);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -57,6 +67,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     statusBar()->addPermanentWidget(m_counts);
 
     createActions();
+    createAgentShortcuts();
 
     connect(m_queuePane, &QueuePane::queueSelected, m_ctx.tickets, &models::TicketTableModel::setQueue);
     connect(m_listPane, &TicketListPane::ticketSelected, this, &MainWindow::onTicketSelected);
@@ -127,8 +138,42 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::createAgentShortcuts()
+{
+    // Single keys, as agents work ticket after ticket; text fields keep their letters (they take
+    // precedence over window shortcuts), so typing in the filter or a dialog never triggers these.
+    using Kind = models::TicketActions::Kind;
+    const std::pair<QKeySequence, Kind> keys[] = {{QKeySequence(Qt::Key_C), Kind::Claim},
+                                                  {QKeySequence(Qt::Key_S), Kind::Resend},
+                                                  {QKeySequence(Qt::Key_E), Kind::Reroute},
+                                                  {QKeySequence(Qt::Key_R), Kind::Reply},
+                                                  {QKeySequence(Qt::Key_N), Kind::Note}};
+    for (const auto &[key, kind] : keys) {
+        auto *shortcut = new QShortcut(key, this);
+        connect(shortcut, &QShortcut::activated, m_actionBar, [this, kind = kind] { m_actionBar->trigger(kind); });
+    }
+    connect(new QShortcut(QKeySequence(Qt::Key_J), this), &QShortcut::activated, this, [this] { moveSelection(1); });
+    connect(new QShortcut(QKeySequence(Qt::Key_K), this), &QShortcut::activated, this, [this] { moveSelection(-1); });
+    connect(new QShortcut(QKeySequence(Qt::Key_Question), this), &QShortcut::activated, this,
+            [this] { showShortcuts(this); });
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    QTableView *table = m_listPane->view();
+    const int rows = table->model()->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = table->selectionModel()->currentIndex();
+    const int row = std::clamp(current.isValid() ? current.row() + delta : 0, 0, rows - 1);
+    const QModelIndex next = table->model()->index(row, 0);
+    table->selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->scrollTo(next);
+}
+
 void MainWindow::setUsername(const QString &username)
 {
+    m_actionBar->setCurrentUser(username);
     m_ctx.username = username;
     m_ctx.tickets->setCurrentUser(username);
     onTicketsChanged({});
@@ -161,6 +206,7 @@ void MainWindow::notify(const QString &message)
 void MainWindow::onTicketSelected(qint64 id)
 {
     m_detailPane->showTicket(m_ctx.tickets->ticket(id));
+    m_actionBar->setTicket(m_ctx.tickets->ticket(id));
     m_ctx.details->select(id);
 }
 
@@ -171,6 +217,7 @@ void MainWindow::onTicketsChanged(const QList<qint64> &ids)
     const qint64 selected = m_ctx.details->selected();
     if (selected != 0 && ids.contains(selected)) {
         m_detailPane->showTicket(m_ctx.tickets->ticket(selected));
+        m_actionBar->setTicket(m_ctx.tickets->ticket(selected));
         m_ctx.details->refreshEvents();
     }
 }

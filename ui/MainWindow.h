@@ -9,7 +9,9 @@ class QSettings;
 class QSplitter;
 
 namespace relaydesk::models {
+class ApiClient;
 class QueueModel;
+class TicketActions;
 class TicketDetailLoader;
 class TicketTableModel;
 class TimelineModel;
@@ -17,6 +19,7 @@ class TimelineModel;
 
 namespace relaydesk::ui {
 
+class ActionBar;
 class QueuePane;
 class TicketDetailPane;
 class TicketListPane;
@@ -29,6 +32,8 @@ struct MainWindowContext
     models::TimelineModel *timeline = nullptr;
     models::TicketDetailLoader *details = nullptr;
     models::SyncEngine *sync = nullptr;
+    models::TicketActions *actions = nullptr;
+    models::ApiClient *api = nullptr;
     QSettings *settings = nullptr;
     QString username;
     QString serverLabel; // "embedded service" or the server URL
@@ -47,6 +52,7 @@ public:
     QueuePane *queuePane() const { return m_queuePane; }
     TicketListPane *ticketListPane() const { return m_listPane; }
     TicketDetailPane *detailPane() const { return m_detailPane; }
+    ActionBar *actionBar() const { return m_actionBar; }
     void setUsername(const QString &username);
     // Shows a problem in the status bar for a while (plain text).
     void notify(const QString &message);
@@ -60,6 +66,8 @@ protected:
 
 private:
     void createActions();
+    void createAgentShortcuts();
+    void moveSelection(int delta);
     void restoreLayout();
     void saveLayout();
     void resetLayout();
@@ -72,6 +80,7 @@ private:
     QueuePane *m_queuePane;
     TicketListPane *m_listPane;
     TicketDetailPane *m_detailPane;
+    ActionBar *m_actionBar;
     QLabel *m_connection;
     QLabel *m_counts;
     QAction *m_signInAction = nullptr;

@@ -152,10 +152,10 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_sla);
-    auto *workspaceLayout = new QVBoxLayout(workspace);
-    workspaceLayout->setContentsMargins(0, 0, 0, 0);
-    workspaceLayout->addLayout(header);
-    workspaceLayout->addWidget(m_splitter, 1);
+    m_workspaceLayout = new QVBoxLayout(workspace);
+    m_workspaceLayout->setContentsMargins(0, 0, 0, 0);
+    m_workspaceLayout->addLayout(header);
+    m_workspaceLayout->addWidget(m_splitter, 1);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(empty);
@@ -217,6 +217,11 @@ void TicketDetailPane::showTicket(const Ticket *t)
         failure += QLatin1Char('\n') + t->errorMessage;
     m_failure->setText(failure);
     m_comment->setText(t->comment.isEmpty() ? tr("(none)") : t->comment);
+}
+
+void TicketDetailPane::setActionBar(QWidget *bar)
+{
+    m_workspaceLayout->addWidget(bar);
 }
 
 void TicketDetailPane::updateSlaClock()

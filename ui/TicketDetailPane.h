@@ -10,6 +10,7 @@ class QPlainTextEdit;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QVBoxLayout;
 
 namespace relaydesk::models {
 class TimelineModel;
@@ -38,6 +39,8 @@ public:
     // Scrolls the log to a 1-based line and marks it.
     void scrollLogToLine(int line);
     void updateSlaClock();
+    // Places the action bar under the timeline.
+    void setActionBar(QWidget *bar);
 
     QPlainTextEdit *logView() const { return m_log; }
     DiagnosisPane *diagnosisPane() const { return m_diagnosisPane; }
@@ -54,6 +57,7 @@ private:
     QLabel *m_sla;
     DiagnosisPane *m_diagnosisPane;
     QSplitter *m_logSplitter;
+    QVBoxLayout *m_workspaceLayout;
     QDateTime m_reportedAt;
     QDateTime m_closedAt; // invalid while the ticket is open
     QLabel *m_status;

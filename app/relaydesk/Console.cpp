@@ -3,6 +3,7 @@
 #include "models/ApiClient.h"
 #include "models/QueueModel.h"
 #include "models/SyncEngine.h"
+#include "models/TicketActions.h"
 #include "models/TicketCache.h"
 #include "models/TicketDetailLoader.h"
 #include "models/TicketTableModel.h"
@@ -106,6 +107,10 @@ void Console::buildConsole()
     m_details = std::make_unique<models::TicketDetailLoader>(m_api.get(), m_cache.get());
     m_sync = std::make_unique<models::SyncEngine>(m_api.get(), m_cache.get());
     connect(m_sync.get(), &models::SyncEngine::ticketsArrived, m_tickets.get(), &models::TicketTableModel::upsert);
+    m_actions = std::make_unique<models::TicketActions>(m_api.get());
+    // An action's answer carries the ticket's new state: show it at once, before the sync brings it.
+    connect(m_actions.get(), &models::TicketActions::ticketUpdated, m_tickets.get(),
+            [tickets = m_tickets.get()](const Ticket &t) { tickets->upsert({t}); });
 
     ui::MainWindowContext ctx;
     ctx.tickets = m_tickets.get();
@@ -113,6 +118,8 @@ void Console::buildConsole()
     ctx.timeline = m_timeline.get();
     ctx.details = m_details.get();
     ctx.sync = m_sync.get();
+    ctx.actions = m_actions.get();
+    ctx.api = m_api.get();
     ctx.settings = &m_settings;
     ctx.username = m_username;
     ctx.serverLabel = m_embedded ? tr("embedded service") : m_api->baseUrl().toDisplayString();

@@ -22,6 +22,7 @@ namespace relaydesk::models {
 class ApiClient;
 class QueueModel;
 class SyncEngine;
+class TicketActions;
 class TicketCache;
 class TicketDetailLoader;
 class TicketTableModel;
@@ -51,6 +52,7 @@ public:
     ui::MainWindow *window() const { return m_window.get(); }
     models::ApiClient *api() const { return m_api.get(); }
     models::TicketTableModel *tickets() const { return m_tickets.get(); }
+    models::TicketActions *actions() const { return m_actions.get(); }
     models::SyncEngine *sync() const { return m_sync.get(); }
     sim::ReportUploader *simulator() const { return m_uploader.get(); }
     sim::GatewaySimulator *gateway() const { return m_gateway.get(); }
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<models::TimelineModel> m_timeline;
     std::unique_ptr<models::TicketDetailLoader> m_details;
     std::unique_ptr<models::SyncEngine> m_sync;
+    std::unique_ptr<models::TicketActions> m_actions;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<sim::ReportGenerator> m_generator;
     std::unique_ptr<sim::ReportUploader> m_uploader;

@@ -1,0 +1,100 @@
+#include "TicketActions.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QUuid>
+
+namespace relaydesk::models {
+
+TicketActions::TicketActions(ApiClient *api, QObject *parent) : QObject(parent), m_api(api) {}
+
+QString TicketActions::name(Kind kind)
+{
+    switch (kind) {
+    case Kind::Claim: return QCoreApplication::translate("TicketActions", "Claim");
+    case Kind::Release: return QCoreApplication::translate("TicketActions", "Release");
+    case Kind::Resend: return QCoreApplication::translate("TicketActions", "Resend");
+    case Kind::Reroute: return QCoreApplication::translate("TicketActions", "Reroute");
+    case Kind::Reply: return QCoreApplication::translate("TicketActions", "Reply");
+    case Kind::Transfer: return QCoreApplication::translate("TicketActions", "Transfer");
+    case Kind::Note: return QCoreApplication::translate("TicketActions", "Note");
+    case Kind::Resolve: return QCoreApplication::translate("TicketActions", "Resolve");
+    case Kind::Reopen: return QCoreApplication::translate("TicketActions", "Reopen");
+    }
+    return {};
+}
+
+bool TicketActions::isPending(qint64 ticketId, Kind kind) const { return m_pending.contains(slot(ticketId, kind)); }
+
+bool TicketActions::canRetry(qint64 ticketId, Kind kind) const { return m_failed.contains(slot(ticketId, kind)); }
+
+bool TicketActions::start(qint64 ticketId, Kind kind, const ActionArgs &args)
+{
+    if (isPending(ticketId, kind))
+        return false;
+    m_failed.remove(slot(ticketId, kind));
+    send(ticketId, Request{kind, args, QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    return true;
+}
+
+bool TicketActions::retry(qint64 ticketId, Kind kind)
+{
+    const auto it = m_failed.constFind(slot(ticketId, kind));
+    if (it == m_failed.constEnd() || isPending(ticketId, kind))
+        return false;
+    const Request request = *it;
+    m_failed.erase(it);
+    send(ticketId, request);
+    return true;
+}
+
+void TicketActions::send(qint64 ticketId, const Request &request)
+{
+    const quint64 key = slot(ticketId, request.kind);
+    m_pending.insert(key, request);
+    emit pendingChanged(ticketId);
+
+    QPointer<TicketActions> self(this);
+    const auto finish = [self, this, ticketId, key, request](const ApiError *error, const QString &message) {
+        if (!self)
+            return;
+        m_pending.remove(key);
+        if (error) {
+            m_failed.insert(key, request);
+            emit failed(ticketId, request.kind, error->message, *error);
+        } else {
+            emit accepted(ticketId, request.kind, message);
+        }
+        emit pendingChanged(ticketId);
+    };
+    const auto onTicket = [self, this, finish](ApiResult<Ticket> r) {
+        if (!self)
+            return;
+        if (!r.ok())
+            return finish(&r.error, {});
+        emit ticketUpdated(*r.value);
+        finish(nullptr, {});
+    };
+    const auto onGateway = [finish](ApiResult<ActionStatus> r) {
+        if (!r.ok())
+            return finish(&r.error, {});
+        finish(nullptr, r.value->coalesced
+                            ? QCoreApplication::translate("TicketActions", "Joined the resend already on its way.")
+                            : QCoreApplication::translate("TicketActions", "Sent to the gateway; waiting for its answer."));
+    };
+
+    const ActionArgs &a = request.args;
+    switch (request.kind) {
+    case Kind::Claim: m_api->claim(ticketId, request.key, onTicket); break;
+    case Kind::Release: m_api->release(ticketId, request.key, onTicket); break;
+    case Kind::Resend: m_api->resend(ticketId, request.key, a.region, onGateway); break;
+    case Kind::Reroute: m_api->reroute(ticketId, request.key, a.region.value_or(QString()), onGateway); break;
+    case Kind::Reply: m_api->reply(ticketId, request.key, a.locale, a.title, a.body, onGateway); break;
+    case Kind::Transfer: m_api->transfer(ticketId, request.key, a.queue, a.assignee, onTicket); break;
+    case Kind::Note: m_api->note(ticketId, request.key, a.text, onTicket); break;
+    case Kind::Resolve: m_api->resolve(ticketId, request.key, a.resolution, onTicket); break;
+    case Kind::Reopen: m_api->reopen(ticketId, request.key, a.text, onTicket); break;
+    }
+}
+
+} // namespace relaydesk::models
