@@ -2,7 +2,10 @@
 // selecting one shows its report facts, timeline and device log.
 #include "app/relaydesk/Console.h"
 #include "models/SyncEngine.h"
+#include "models/TicketActions.h"
 #include "models/TicketTableModel.h"
+#include "models/TimelineModel.h"
+#include "sim/GatewaySimulator.h"
 #include "ui/MainWindow.h"
 #include "ui/QueuePane.h"
 #include "ui/TicketDetailPane.h"
@@ -13,6 +16,7 @@
 #include <QListWidget>
 #include "models/ApiClient.h"
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -164,6 +168,56 @@ private slots:
         QCOMPARE(table->model()->rowCount(), escalated);
         queues->setCurrentIndex(queues->model()->index(1, 0)); // Mine: nothing claimed yet
         QCOMPARE(table->model()->rowCount(), 0);
+    }
+
+    void claimThenResendDeliversOnce()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 30;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *model = console.tickets();
+        // An escalated network ticket: the simulated platform delivers a resend of it.
+        const auto pick = [model]() -> const Ticket * {
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const Ticket *t = model->ticketAt(r);
+                if (t->cause == Cause::Network && t->status == TicketStatus::Escalated)
+                    return t;
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() == 30 && pick() != nullptr, 60000);
+        const qint64 id = pick()->id;
+        const QString messageId = pick()->clientMessageId;
+        window->ticketListPane()->selectTicket(id);
+        auto *table = window->ticketListPane()->view();
+        table->setFocus();
+
+        // C claims; the workspace then lets the agent act.
+        QTest::keyClick(table, Qt::Key_C);
+        QTRY_COMPARE_WITH_TIMEOUT(model->ticket(id)->assignee, u"admin"_s, 10000);
+        auto *resend = window->findChild<QPushButton *>(u"resendButton"_s);
+        QTRY_VERIFY(resend->isEnabled());
+
+        // A double click on Resend sends one message.
+        QTest::mouseClick(resend, Qt::LeftButton);
+        QTest::mouseClick(resend, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!console.actions()->isPending(id, models::TicketActions::Kind::Resend), 10000);
+        auto *timeline = window->detailPane()->timelineView();
+        const auto outcomeShown = [timeline] {
+            for (int r = 0; r < timeline->model()->rowCount(); ++r) {
+                const QString what = timeline->model()->index(r, models::TimelineModel::What).data().toString();
+                if (what.contains(u"delivered"_s) || what.contains(u"duplicate"_s))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(outcomeShown(), 60000);
+        QCOMPARE(console.gateway()->deliveriesForMessage(messageId), 1);
     }
 
     void embeddedSessionRenewsItself()
