@@ -2,6 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ActionDialogs</name>
+    <message>
+        <source>Reroute the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message failed in %1. Send it again through:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading region health…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region health is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, circuit %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reroute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(write your own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (matches the diagnosis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the user will read. Plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is exactly what the user receives; check the placeholders are filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply needs a title and a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only agents see this note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: an agent&apos;s user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resent: the message was delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rerouted: delivered through another region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied: the user was told what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user fixed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate of another ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J / K	next / previous ticket
+C	claim or release
+S	resend
+E	reroute
+R	reply
+N	internal note
+Ctrl+F	filter tickets
+Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F5	sync now
+?	this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <source>The service sent no HTTP status.</source>
@@ -37,6 +217,26 @@
     </message>
     <message>
         <source>The service sent an answer this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is working on this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the ticket before acting on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s status does not allow this: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That region is down; choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -212,6 +412,53 @@
     </message>
     <message>
         <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reroute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the resend already on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the gateway; waiting for its answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,6 +745,140 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::ActionBar</name>
+    <message>
+        <source>&amp;Claim (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reroute… (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply… (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note… (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds this ticket; it is read-only for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lease (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the service: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by %1: read-only for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the ticket to act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DiagnosisPane</name>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What tier 1 tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What tier 1 already tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not diagnosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket has no automatic diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules %1 · signature %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: tier 1 did not act on this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LoginDialog</name>
     <message>
         <source>Sign in to Relaydesk</source>
@@ -750,16 +1131,23 @@ The console for rescuing failed instant messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Diagnosis:</source>
+        <source>Time since the user reported the failure (the SLA clock starts at the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2 confident. %3
-Recommended: %4</source>
+        <source>Closed after %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not diagnosed yet.</source>
+        <source>Open for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

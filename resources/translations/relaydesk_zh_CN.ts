@@ -2,6 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialogs</name>
+    <message>
+        <source>Reroute the message</source>
+        <translation>改道发送消息</translation>
+    </message>
+    <message>
+        <source>The message failed in %1. Send it again through:</source>
+        <translation>消息在 %1 发送失败。改由以下地区重新发送：</translation>
+    </message>
+    <message>
+        <source>Loading region health…</source>
+        <translation>正在加载各地区健康状况…</translation>
+    </message>
+    <message>
+        <source>Region health is unavailable: %1</source>
+        <translation>无法获取地区健康状况：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, circuit %3</source>
+        <translation>%1 — %2，熔断器 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Reroute</source>
+        <translation>改道(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>回复 %1</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>(write your own)</source>
+        <translation>（自行撰写）</translation>
+    </message>
+    <message>
+        <source> (matches the diagnosis)</source>
+        <translation>（与诊断相符）</translation>
+    </message>
+    <message>
+        <source>What the user will read. Plain text.</source>
+        <translation>用户将看到的内容，纯文本。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>标题(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>This is exactly what the user receives; check the placeholders are filled.</source>
+        <translation>用户收到的就是这些内容；请确认占位符都已填写。</translation>
+    </message>
+    <message>
+        <source>&amp;Send reply</source>
+        <translation>发送回复(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The reply needs a title and a message.</source>
+        <translation>回复需要标题和内容。</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Only agents see this note:</source>
+        <translation>只有客服能看到这条备注：</translation>
+    </message>
+    <message>
+        <source>Transfer the ticket</source>
+        <translation>转交工单</translation>
+    </message>
+    <message>
+        <source>Tier 2</source>
+        <translation>二线</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>研发</translation>
+    </message>
+    <message>
+        <source>Trust and safety</source>
+        <translation>信任与安全</translation>
+    </message>
+    <message>
+        <source>Optional: an agent&apos;s user name</source>
+        <translation>可选：客服的用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>队列(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>客服(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>转交(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Resent: the message was delivered</source>
+        <translation>已重发：消息已送达</translation>
+    </message>
+    <message>
+        <source>Rerouted: delivered through another region</source>
+        <translation>已改道：经其他地区送达</translation>
+    </message>
+    <message>
+        <source>Replied: the user was told what to do</source>
+        <translation>已回复：已告知用户如何处理</translation>
+    </message>
+    <message>
+        <source>The user fixed it</source>
+        <translation>用户已自行解决</translation>
+    </message>
+    <message>
+        <source>Duplicate of another ticket</source>
+        <translation>与其他工单重复</translation>
+    </message>
+    <message>
+        <source>Handed to engineering</source>
+        <translation>已交给研发</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <source>Resolve the ticket</source>
+        <translation>解决工单</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>解决方式：</translation>
+    </message>
+    <message>
+        <source>Reopen the ticket</source>
+        <translation>重新打开工单</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>J / K	next / previous ticket
+C	claim or release
+S	resend
+E	reroute
+R	reply
+N	internal note
+Ctrl+F	filter tickets
+Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F5	sync now
+?	this list</source>
+        <translation>J / K	下一个 / 上一个工单
+C	认领或释放
+S	重发
+E	改道
+R	回复
+N	内部备注
+Ctrl+F	筛选工单
+Ctrl+1 … Ctrl+4	队列、工单、时间线、日志
+F5	立即同步
+?	本列表</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <source>The service sent no HTTP status.</source>
@@ -38,6 +227,26 @@
     <message>
         <source>The service sent an answer this console does not understand: %1</source>
         <translation>服务返回了本控制台无法识别的应答：%1</translation>
+    </message>
+    <message>
+        <source>%1 is working on this ticket.</source>
+        <translation>%1 正在处理此工单。</translation>
+    </message>
+    <message>
+        <source>Claim the ticket before acting on it.</source>
+        <translation>请先认领工单再操作。</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s status does not allow this: %1</source>
+        <translation>工单当前状态不允许此操作：%1</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>That region is down; choose another one.</source>
+        <translation>该地区不可用，请选择其他地区。</translation>
     </message>
 </context>
 <context>
@@ -213,6 +422,53 @@
     <message>
         <source>Escalate</source>
         <translation>升级处理</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <source>Reroute</source>
+        <translation>改道</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Joined the resend already on its way.</source>
+        <translation>已并入正在进行的重发。</translation>
+    </message>
+    <message>
+        <source>Sent to the gateway; waiting for its answer.</source>
+        <translation>已发送到网关，等待其应答。</translation>
     </message>
 </context>
 <context>
@@ -499,6 +755,140 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::ActionBar</name>
+    <message>
+        <source>&amp;Claim (C)</source>
+        <translation>认领(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Resend (S)</source>
+        <translation>重发 (S)</translation>
+    </message>
+    <message>
+        <source>Reroute… (E)</source>
+        <translation>改道… (E)</translation>
+    </message>
+    <message>
+        <source>Reply… (R)</source>
+        <translation>回复… (R)</translation>
+    </message>
+    <message>
+        <source>Note… (N)</source>
+        <translation>备注… (N)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：已完成。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds this ticket; it is read-only for you.</source>
+        <translation>%1 正在处理此工单；您只能查看。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease (C)</source>
+        <translation>释放(&amp;L) (C)</translation>
+    </message>
+    <message>
+        <source>Waiting for the service: %1…</source>
+        <translation>等待服务确认：%1…</translation>
+    </message>
+    <message>
+        <source>Held by %1: read-only for you.</source>
+        <translation>由 %1 处理中：您只能查看。</translation>
+    </message>
+    <message>
+        <source>Claim the ticket to act on it.</source>
+        <translation>认领工单后即可操作。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DiagnosisPane</name>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>What tier 1 tried</source>
+        <translation>一线已尝试</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>What tier 1 already tried</source>
+        <translation>一线已尝试的处理</translation>
+    </message>
+    <message>
+        <source>Not diagnosed</source>
+        <translation>未诊断</translation>
+    </message>
+    <message>
+        <source>This ticket has no automatic diagnosis.</source>
+        <translation>此工单没有自动诊断。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 confident</source>
+        <translation>%1 · 置信度 %2</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Rules %1 · signature %2</source>
+        <translation>规则 %1 · 特征 %2</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Nothing: tier 1 did not act on this ticket.</source>
+        <translation>无：一线未处理此工单。</translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LoginDialog</name>
     <message>
         <source>Sign in to Relaydesk</source>
@@ -752,18 +1142,24 @@ The console for rescuing failed instant messages.</source>
         <translation>无法加载此工单的全部内容：%1</translation>
     </message>
     <message>
-        <source>Diagnosis:</source>
-        <translation>诊断：</translation>
+        <source>Time since the user reported the failure (the SLA clock starts at the report)</source>
+        <translation>自用户报告故障以来的时间（SLA 计时从报告开始）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
     </message>
     <message>
-        <source>%1, %2 confident. %3
-Recommended: %4</source>
-        <translation>%1，置信度 %2。%3
-建议：%4</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <source>Not diagnosed yet.</source>
-        <translation>尚未诊断。</translation>
+        <source>Closed after %1</source>
+        <translation>%1 后关闭</translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation>已持续 %1</translation>
     </message>
 </context>
 <context>
