@@ -91,6 +91,18 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
     m_tier1->setWordWrap(true);
     m_tier1->setAccessibleName(tr("What tier 1 tried"));
 
+    m_related = new QListWidget(this);
+    m_related->setObjectName(QStringLiteral("relatedList"));
+    m_related->setAccessibleName(tr("Tickets with the same signature"));
+    connect(m_related, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (const qint64 id = item->data(kLineRole).toLongLong(); id > 0)
+            emit relatedTicketActivated(id);
+    });
+    connect(m_related, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+        if (const qint64 id = item->data(kLineRole).toLongLong(); id > 0)
+            emit relatedTicketActivated(id);
+    });
+
     m_rules = new QLabel(this);
     m_rules->setTextFormat(Qt::PlainText);
     m_rules->setEnabled(false);
@@ -105,6 +117,8 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_evidence, 2);
     layout->addWidget(caption(tr("What tier 1 already tried"), this));
     layout->addWidget(m_tier1, 1);
+    layout->addWidget(caption(tr("Same signature (incident)"), this));
+    layout->addWidget(m_related, 1);
     layout->addWidget(m_rules);
 }
 
@@ -152,6 +166,26 @@ void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
     }
     if (m_tier1->count() == 0)
         m_tier1->addItem(tr("Nothing: tier 1 did not act on this ticket."));
+}
+
+void DiagnosisPane::clearRelated()
+{
+    m_related->clear();
+}
+
+void DiagnosisPane::showRelated(const QList<Ticket> &tickets)
+{
+    m_related->clear();
+    const QLocale locale;
+    for (const Ticket &t : tickets) {
+        auto *item = new QListWidgetItem(tr("#%1 · %2 · %3").arg(t.id).arg(t.userName.isEmpty() ? t.userId : t.userName,
+                                                                        label(t.status)),
+                                         m_related);
+        item->setData(kLineRole, t.id);
+        item->setToolTip(locale.toString(t.createdAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    if (tickets.isEmpty())
+        m_related->addItem(tr("No other ticket has this signature."));
 }
 
 void DiagnosisPane::highlightLine(int line)

@@ -22,6 +22,9 @@ public:
 
     void showTicket(const Ticket *ticket);
     void showEvents(const QList<TicketEvent> &events);
+    // Other tickets with the same signature (the incident).
+    void showRelated(const QList<Ticket> &tickets);
+    void clearRelated();
     // Marks the finding that points at this log line (0: none).
     void highlightLine(int line);
 
@@ -31,12 +34,14 @@ signals:
     // A finding was activated (click or Enter): show its log line.
     void evidenceActivated(int line);
     void recommendedActionRequested(relaydesk::RecommendedAction action);
+    void relatedTicketActivated(qint64 ticketId);
 
 private:
     QLabel *m_badge;
     QLabel *m_summary;
     QListWidget *m_evidence;
     QListWidget *m_tier1;
+    QListWidget *m_related;
     QPushButton *m_action;
     QLabel *m_rules;
     std::optional<RecommendedAction> m_recommended;

@@ -6,6 +6,7 @@
 #include "QueuePane.h"
 #include "TicketDetailPane.h"
 #include "TicketListPane.h"
+#include "models/ApiClient.h"
 #include "models/QueueModel.h"
 #include "models/TicketDetailLoader.h"
 #include "models/TicketTableModel.h"
@@ -18,6 +19,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -44,6 +46,14 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     connect(m_actionBar, &ActionBar::notify, this, &MainWindow::notify);
     connect(m_detailPane->diagnosisPane(), &DiagnosisPane::recommendedActionRequested, m_actionBar,
             &ActionBar::triggerRecommended);
+    connect(m_detailPane->diagnosisPane(), &DiagnosisPane::relatedTicketActivated, this, [this](qint64 id) {
+        if (m_ctx.tickets->rowOf(id) < 0)
+            m_queuePane->select(models::QueueSelection{}); // it may sit in another queue view
+        if (m_ctx.tickets->rowOf(id) < 0)
+            notify(tr("Ticket #%1 is not in your synced queues.").arg(id));
+        else
+            m_listPane->selectTicket(id);
+    });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -208,6 +218,20 @@ void MainWindow::onTicketSelected(qint64 id)
     m_detailPane->showTicket(m_ctx.tickets->ticket(id));
     m_actionBar->setTicket(m_ctx.tickets->ticket(id));
     m_ctx.details->select(id);
+    m_detailPane->diagnosisPane()->clearRelated();
+    if (id != 0 && m_ctx.api) {
+        QPointer<MainWindow> self(this);
+        m_ctx.api->fetchRelated(id, [self, this, id](models::ApiResult<QList<Ticket>> result) {
+            if (!self || m_ctx.details->selected() != id || !result.ok())
+                return;
+            QList<Ticket> others;
+            for (const Ticket &t : std::as_const(*result.value)) {
+                if (t.id != id)
+                    others.append(t);
+            }
+            m_detailPane->diagnosisPane()->showRelated(others);
+        });
+    }
 }
 
 void MainWindow::onTicketsChanged(const QList<qint64> &ids)

@@ -877,6 +877,22 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Nothing: tier 1 did not act on this ticket.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tickets with the same signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same signature (incident)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other ticket has this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::LoginDialog</name>
@@ -1007,6 +1023,10 @@ The console for rescuing failed instant messages.</source>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
         <translation><numerusform>%n ticket synced</numerusform><numerusform>%n tickets synced</numerusform></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is not in your synced queues.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -887,6 +887,22 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Nothing: tier 1 did not act on this ticket.</source>
         <translation>无：一线未处理此工单。</translation>
     </message>
+    <message>
+        <source>Tickets with the same signature</source>
+        <translation>特征相同的工单</translation>
+    </message>
+    <message>
+        <source>Same signature (incident)</source>
+        <translation>相同特征（事件）</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No other ticket has this signature.</source>
+        <translation>没有其他工单具有此特征。</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::LoginDialog</name>
@@ -1018,6 +1034,10 @@ The console for rescuing failed instant messages.</source>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
         <translation><numerusform>已同步 %n 个工单</numerusform></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is not in your synced queues.</source>
+        <translation>工单 #%1 不在您已同步的队列中。</translation>
     </message>
 </context>
 <context>

@@ -220,6 +220,47 @@ private slots:
         QCOMPARE(console.gateway()->deliveriesForMessage(messageId), 1);
     }
 
+    void incidentListsTicketsWithTheSameSignature()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 80; // enough for several tickets of one incident
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        auto *model = console.tickets();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 80, 60000);
+        // The incident: a ticket lists the other tickets with its signature.
+        qint64 first = 0;
+        qint64 sibling = 0;
+        for (int r = 0; r < model->rowCount() && !sibling; ++r) {
+            const Ticket *a = model->ticketAt(r);
+            for (const Ticket &b : model->allTickets()) {
+                if (a->diagnosis && b.diagnosis && a->id != b.id && a->diagnosis->signature == b.diagnosis->signature) {
+                    first = a->id;
+                    sibling = b.id;
+                    break;
+                }
+            }
+        }
+        QVERIFY2(sibling, "the demo has tickets that share a signature");
+        {
+            window->ticketListPane()->selectTicket(first);
+            QListWidget *related = window->findChild<QListWidget *>(u"relatedList"_s);
+            QVERIFY(related);
+            const auto listed = [related, sibling] {
+                for (int i = 0; i < related->count(); ++i) {
+                    if (related->item(i)->text().startsWith(u"#%1 "_s.arg(sibling)))
+                        return true;
+                }
+                return false;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
+        }
+
+    }
+
     void embeddedSessionRenewsItself()
     {
         QTemporaryDir dir;
