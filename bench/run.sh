@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ (Release build in build/bench unless BENCH_BUILD_DIR is set) and prints each
 # one's ratio against its anchor measured in the same run. Usage: bench/run.sh
-# Exits non-zero when a benchmark misses its target (diagnosis macro-F1 < 0.95, diagnosis > 20 ms per MiB log).
+# Exits non-zero when a benchmark misses its target (diagnosis macro-F1 < 0.95, diagnosis > 20 ms per MiB log,
+# log-pattern grouping accuracy < 0.93 or < 1M lines/s, log engine: index < 2 GB/s or > 2 B/line, first screen
+# >= 50 ms, search slower than 1.5x rg -c). LOG_MB=200 bench/run.sh makes the log engine run quick.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 build="${BENCH_BUILD_DIR:-$root/build/bench}"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRELAYDESK_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target diagnosis_quality diagnosis_speed
+cmake --build "$build" --target diagnosis_quality diagnosis_speed log_patterns_bench log_engine_bench relaydesk-cli
 
 status=0
 echo "== diagnosis_quality"
@@ -16,4 +18,15 @@ echo "== diagnosis_quality"
 echo
 echo "== diagnosis_speed"
 "$build/bench/diagnosis_speed" --iterations "${SPEED_ITERATIONS:-30}" || status=1
+echo
+echo "== log_patterns_bench"
+"$build/bench/log_patterns_bench" --lines "${PATTERN_LINES:-2000000}" --iterations "${PATTERN_ITERATIONS:-3}" || status=1
+echo
+echo "== log_engine_bench"
+# A LOG_MB MiB logcat (default 1024; LOG_MB=200 for a quick run), generated once under bench/out/ (git-ignored).
+log_mb="${LOG_MB:-1024}"
+big_log="$here/out/big_logcat_${log_mb}m.log"
+[[ -s "$big_log" ]] || "$here/make_big_log.sh" "$log_mb" "$big_log"
+"$build/bench/log_engine_bench" --file "$big_log" --iterations "${LOG_ITERATIONS:-3}" \
+    --cli "$build/app/relaydesk-cli/relaydesk-cli" || status=1
 exit $status

@@ -1,5 +1,8 @@
 // relaydesk-cli: composition root. Parses the command line and hands over to the command.
 #include "DiagnoseCommand.h"
+#include "LogIndexCommand.h"
+#include "LogPatternsCommand.h"
+#include "LogSearchCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,6 +17,24 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"relaydesk-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
+
+    // "log index" and "log search" parse their own options.
+    const QStringList words = QCoreApplication::arguments();
+    if (words.size() >= 3 && words.at(1) == "log"_L1 && words.at(2) == "index"_L1) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return relaydesk::cli::runLogIndex(words.mid(3), out, err);
+    }
+    if (words.size() >= 3 && words.at(1) == "log"_L1 && words.at(2) == "search"_L1) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return relaydesk::cli::runLogSearch(words.mid(3), out, err);
+    }
+    if (words.size() >= 3 && words.at(1) == "log"_L1 && words.at(2) == "patterns"_L1) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return relaydesk::cli::runLogPatterns(words.mid(3), out, err);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
