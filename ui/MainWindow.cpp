@@ -3,6 +3,7 @@
 #include "ActionBar.h"
 #include "ActionDialogs.h"
 #include "DiagnosisPane.h"
+#include "LogPane.h"
 #include "QueuePane.h"
 #include "TicketDetailPane.h"
 #include "TicketListPane.h"
@@ -166,6 +167,8 @@ void MainWindow::createAgentShortcuts()
     connect(new QShortcut(QKeySequence(Qt::Key_K), this), &QShortcut::activated, this, [this] { moveSelection(-1); });
     connect(new QShortcut(QKeySequence(Qt::Key_Question), this), &QShortcut::activated, this,
             [this] { showShortcuts(this); });
+    connect(new QShortcut(QKeySequence(Qt::Key_Slash), this), &QShortcut::activated, this,
+            [this] { m_detailPane->logPane()->focusSearch(); });
 }
 
 void MainWindow::moveSelection(int delta)

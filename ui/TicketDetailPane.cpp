@@ -1,6 +1,7 @@
 #include "TicketDetailPane.h"
 
 #include "DiagnosisPane.h"
+#include "LogPane.h"
 #include "models/Labels.h"
 #include "models/TimelineModel.h"
 
@@ -104,24 +105,15 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_timelineView->setAccessibleName(tr("Timeline"));
 
     // Log
-    m_log = new QPlainTextEdit(this);
-    m_log->setObjectName(QStringLiteral("logView"));
-    m_log->setReadOnly(true);
-    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_log->setAccessibleName(tr("Device log"));
-    m_logInfo = plainLabel(this);
-    m_logInfo->setObjectName(QStringLiteral("logInfo"));
+    m_logPane = new LogPane(this);
     m_loadError = plainLabel(this);
     m_loadError->setObjectName(QStringLiteral("loadError"));
     m_loadError->hide();
     auto *logBox = new QWidget(this);
     auto *logLayout = new QVBoxLayout(logBox);
     logLayout->setContentsMargins(0, 0, 0, 0);
-    logLayout->addWidget(m_logInfo);
     logLayout->addWidget(m_loadError);
-    logLayout->addWidget(m_log, 1);
+    logLayout->addWidget(m_logPane, 1);
 
     // The device log on the left, the diagnosis on the right, sizes remembered by the window.
     m_diagnosisPane = new DiagnosisPane(this);
@@ -134,8 +126,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_logSplitter->setChildrenCollapsible(false);
     m_logSplitter->setSizes({460, 280});
     connect(m_diagnosisPane, &DiagnosisPane::evidenceActivated, this, &TicketDetailPane::scrollLogToLine);
-    connect(m_log, &QPlainTextEdit::cursorPositionChanged, this,
-            [this] { m_diagnosisPane->highlightLine(m_log->textCursor().blockNumber() + 1); });
+    connect(m_logPane, &LogPane::currentLineChanged, m_diagnosisPane, &DiagnosisPane::highlightLine);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("detailSplitter"));
@@ -180,9 +171,17 @@ void TicketDetailPane::showTicket(const Ticket *t)
     if (!t) {
         m_stack->setCurrentIndex(0);
         m_timeline->setEvents({});
-        m_log->clear();
+        m_logPane->clear();
         return;
     }
+    m_evidenceLines.clear();
+    if (t->diagnosis) {
+        for (const Evidence &e : t->diagnosis->evidence) {
+            if (e.line > 0)
+                m_evidenceLines.insert(e.line);
+        }
+    }
+    m_logPane->setMarkedLines(m_evidenceLines);
     m_reportedAt = t->createdAt;
     const bool closed = t->status == TicketStatus::Resolved || t->status == TicketStatus::ResolvedAuto ||
                         t->status == TicketStatus::Closed;
@@ -237,19 +236,14 @@ void TicketDetailPane::updateSlaClock()
     m_sla->setText(m_closedAt.isValid() ? tr("Closed after %1").arg(span) : tr("Open for %1").arg(span));
 }
 
+QTableView *TicketDetailPane::logView() const
+{
+    return m_logPane->view();
+}
+
 void TicketDetailPane::scrollLogToLine(int line)
 {
-    const QTextBlock block = m_log->document()->findBlockByNumber(line - 1);
-    if (!block.isValid())
-        return;
-    QTextCursor cursor(block);
-    m_log->setTextCursor(cursor);
-    m_log->centerCursor();
-    QTextEdit::ExtraSelection mark;
-    mark.cursor = cursor;
-    mark.format.setBackground(palette().color(QPalette::Highlight).lighter(170));
-    mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-    m_log->setExtraSelections({mark});
+    m_logPane->goToLine(line);
 }
 
 void TicketDetailPane::showEvents(const QList<TicketEvent> &events)
@@ -261,24 +255,15 @@ void TicketDetailPane::showEvents(const QList<TicketEvent> &events)
 
 void TicketDetailPane::showLogLoading()
 {
-    m_log->clear();
-    m_logInfo->setText(tr("Loading the device log…"));
+    m_logPane->clear();
+    m_logPane->showMessage(tr("Loading the device log…"));
 }
 
 void TicketDetailPane::showLog(const QByteArray &log)
 {
-    if (log.isEmpty()) {
-        m_log->clear();
-        m_logInfo->setText(tr("This report came without a device log."));
-        return;
-    }
-    // Shown exactly as sent, as plain text: invalid UTF-8 becomes U+FFFD and NUL bytes a visible symbol.
-    QString text = QString::fromUtf8(log);
-    text.replace(QChar(u'\0'), QChar(0x2400));
-    const auto lines = text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1);
-    m_logInfo->setText(tr("%1 lines, %2").arg(QLocale().toString(lines), QLocale().formattedDataSize(log.size())));
-    m_log->setExtraSelections({});
-    m_log->setPlainText(text);
+    // Shown exactly as sent, as plain text, one table row per line; only visible rows are materialised.
+    m_logPane->setLog(log);
+    m_logPane->setMarkedLines(m_evidenceLines);
 }
 
 void TicketDetailPane::showLoadError(const QString &message)

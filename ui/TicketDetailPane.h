@@ -2,6 +2,7 @@
 
 #include "core/Ticket.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QFormLayout;
@@ -19,6 +20,7 @@ class TimelineModel;
 namespace relaydesk::ui {
 
 class DiagnosisPane;
+class LogPane;
 
 // The selected ticket: its report facts, its timeline and the raw device log (always plain text).
 // A later workspace replaces these panes; each is its own widget for that reason.
@@ -42,7 +44,8 @@ public:
     // Places the action bar under the timeline.
     void setActionBar(QWidget *bar);
 
-    QPlainTextEdit *logView() const { return m_log; }
+    QTableView *logView() const;
+    LogPane *logPane() const { return m_logPane; }
     DiagnosisPane *diagnosisPane() const { return m_diagnosisPane; }
     QSplitter *logSplitter() const { return m_logSplitter; }
     QTableView *timelineView() const { return m_timelineView; }
@@ -66,10 +69,10 @@ private:
     QLabel *m_message;
     QLabel *m_failure;
     QLabel *m_comment;
-    QLabel *m_logInfo;
     QLabel *m_loadError;
     QTableView *m_timelineView;
-    QPlainTextEdit *m_log;
+    LogPane *m_logPane;
+    QSet<int> m_evidenceLines;
     QSplitter *m_splitter;
 };
 

@@ -6,11 +6,14 @@
 #include "models/TicketTableModel.h"
 #include "models/TimelineModel.h"
 #include "sim/GatewaySimulator.h"
+#include "models/LogTableModel.h"
+#include "ui/LogPane.h"
 #include "ui/MainWindow.h"
 #include "ui/QueuePane.h"
 #include "ui/TicketDetailPane.h"
 #include "ui/TicketListPane.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -107,18 +110,57 @@ private slots:
 
         auto *title = window->findChild<QLabel *>(u"ticketTitle"_s);
         QVERIFY(title->text().startsWith(u"#%1"_s.arg(id)));
-        auto *log = window->findChild<QPlainTextEdit *>(u"logView"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(log->document()->blockCount() > 20, 20000);
+        auto *log = window->findChild<QTableView *>(u"logView"_s);
+        QVERIFY(log);
+        ui::LogPane *logPane = window->detailPane()->logPane();
+        models::LogTableModel *lines = logPane->model();
+        QTRY_VERIFY_WITH_TIMEOUT(log->model()->rowCount() > 20 && lines->isIndexed(), 20000);
 
-        // The log shown is exactly the one the service stored, as plain text.
+        // The log shown is exactly the one the service stored, line by line, as plain text.
         std::optional<QByteArray> served;
         console.api()->fetchLog(id, [&served](models::ApiResult<QByteArray> r) { served = r.value.value_or("<failed>"); });
         QTRY_VERIFY_WITH_TIMEOUT(served.has_value(), 10000);
-        QCOMPARE(log->toPlainText(), QString::fromUtf8(*served).replace(QChar(u'\0'), QChar(0x2400)));
+        QStringList expected = QString::fromUtf8(*served).split(u'\n');
+        if (served->endsWith('\n'))
+            expected.removeLast();
+        for (QString &line : expected) {
+            if (line.endsWith(u'\r'))
+                line.chop(1);
+        }
+        QCOMPARE(lines->lineCount(), qint64(expected.size()));
+        for (qint64 i = 0; i < lines->lineCount(); ++i)
+            QCOMPARE(lines->lineText(i), expected.at(i));
         auto *timeline = window->detailPane()->timelineView();
         QTRY_VERIFY_WITH_TIMEOUT(timeline->model()->rowCount() >= 2, 20000); // reported, escalated
-        const QString firstLine = log->document()->firstBlock().text();
-        QVERIFY(!firstLine.isEmpty());
+
+        // Search: a word from the log finds exactly the lines that contain it.
+        const QString word = expected.at(expected.size() / 2).split(u' ', Qt::SkipEmptyParts).last();
+        auto *search = window->findChild<QLineEdit *>(u"logSearch"_s);
+        QTest::keyClick(window, Qt::Key_Slash);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, word);
+        QTest::keyClick(search, Qt::Key_Return);
+        auto *matchCount = window->findChild<QLabel *>(u"matchCount"_s);
+        QList<qint64> reference;
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            if (expected.at(i).contains(word, Qt::CaseInsensitive))
+                reference.append(i);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(matchCount->text().contains(u"match"_s), 10000);
+        QCOMPARE(lines->matches(), reference);
+        QCOMPARE(qint64(logPane->currentLine() - 1), reference.first()); // jumped to the first match
+
+        // Level filter: errors only shows only error and fatal lines.
+        auto *level = window->findChild<QComboBox *>(u"levelFilter"_s);
+        level->setCurrentIndex(3);
+        QTRY_VERIFY_WITH_TIMEOUT(lines->isFiltered(), 10000);
+        for (int r = 0; r < lines->rowCount(); ++r) {
+            const QString l = lines->index(r, models::LogTableModel::Level).data().toString();
+            QVERIFY2(l == u"E"_s || l == u"F"_s, qPrintable(l));
+        }
+        level->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!lines->isFiltered(), 10000);
+        QCOMPARE(qint64(lines->rowCount()), lines->lineCount());
 
         // Clicking a finding of the diagnosis scrolls the log to its line, and the log's current line
         // marks its finding.
@@ -139,7 +181,7 @@ private slots:
         QVERIFY2(rowWithLogEvidence >= 0, "some escalated ticket has log evidence");
         table->selectionModel()->setCurrentIndex(model->index(rowWithLogEvidence, 0),
                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        QTRY_VERIFY_WITH_TIMEOUT(log->document()->blockCount() >= evidenceLine, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(lines->lineCount() >= evidenceLine && lines->isIndexed(), 20000);
         QListWidget *evidence = window->findChild<QListWidget *>(u"evidenceList"_s);
         QVERIFY(evidence);
         QListWidgetItem *finding = nullptr;
@@ -149,7 +191,7 @@ private slots:
         }
         QVERIFY(finding);
         QTest::mouseClick(evidence->viewport(), Qt::LeftButton, {}, evidence->visualItemRect(finding).center());
-        QTRY_COMPARE(log->textCursor().blockNumber(), evidenceLine - 1);
+        QTRY_COMPARE(logPane->currentLine(), evidenceLine);
         QVERIFY(finding->font().bold());
 
         // Quick filter: typing a ticket's id narrows the table to it.

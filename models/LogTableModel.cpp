@@ -1,0 +1,299 @@
+#include "LogTableModel.h"
+
+#include "Labels.h"
+#include "core/logs/LogSearchJob.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace relaydesk::models {
+
+namespace {
+QString levelText(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Verbose: return QStringLiteral("V");
+    case LogLevel::Debug: return QStringLiteral("D");
+    case LogLevel::Info: return QStringLiteral("I");
+    case LogLevel::Warning: return QStringLiteral("W");
+    case LogLevel::Error: return QStringLiteral("E");
+    case LogLevel::Fatal: return QStringLiteral("F");
+    case LogLevel::Unknown: break;
+    }
+    return {};
+}
+} // namespace
+
+LogTableModel::LogTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_poll.setInterval(40);
+    connect(&m_poll, &QTimer::timeout, this, &LogTableModel::growRows);
+}
+
+LogTableModel::~LogTableModel()
+{
+    delete m_search; // its destructor stops the search thread, which reads the document's index
+}
+
+int LogTableModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return int(m_filtered ? qint64(m_visible.size()) : m_rows);
+}
+
+int LogTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+bool LogTableModel::isIndexed() const { return !m_document || m_document->isIndexed(); }
+qint64 LogTableModel::lineCount() const { return m_document ? m_document->linesReady() : 0; }
+LogFormat LogTableModel::format() const { return m_document ? m_document->format() : LogFormat::Text; }
+qint64 LogTableModel::byteSize() const { return m_document ? m_document->bytes().size() : 0; }
+
+qint64 LogTableModel::lineOfRow(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return -1;
+    return m_filtered ? m_visible[std::size_t(row)] : row;
+}
+
+int LogTableModel::rowOfLine(qint64 line) const
+{
+    if (!m_filtered)
+        return line >= 0 && line < m_rows ? int(line) : -1;
+    const auto it = std::lower_bound(m_visible.begin(), m_visible.end(), line);
+    return it != m_visible.end() && *it == line ? int(it - m_visible.begin()) : -1;
+}
+
+QString LogTableModel::lineText(qint64 line) const
+{
+    return m_document && line >= 0 && line < m_document->linesReady() ? m_document->lineText(line) : QString();
+}
+
+const LogLine &LogTableModel::parsed(qint64 line) const
+{
+    if (LogLine *hit = m_cache.object(line))
+        return *hit;
+    auto *entry = new LogLine(m_document->parsedLine(line));
+    m_cache.insert(line, entry);
+    return *entry;
+}
+
+QVariant LogTableModel::data(const QModelIndex &index, int role) const
+{
+    const qint64 line = index.isValid() ? lineOfRow(index.row()) : -1;
+    if (line < 0 || !m_document)
+        return {};
+    switch (role) {
+    case LineNumberRole: return line + 1;
+    case MatchRole: return m_matchSet.contains(line);
+    case MarkedRole: return m_marked.contains(int(line + 1));
+    case Qt::BackgroundRole:
+        if (m_marked.contains(int(line + 1)))
+            return QBrush(QColor(255, 236, 179));
+        if (m_matchSet.contains(line))
+            return QBrush(QColor(200, 230, 255));
+        return {};
+    case Qt::ForegroundRole: {
+        if (index.column() != Level && index.column() != Message)
+            return {};
+        const LogLevel level = parsed(line).level;
+        if (level == LogLevel::Error || level == LogLevel::Fatal)
+            return QBrush(QColor(176, 0, 32));
+        if (level == LogLevel::Warning)
+            return QBrush(QColor(150, 90, 0));
+        return {};
+    }
+    case Qt::TextAlignmentRole:
+        return index.column() == Line || index.column() == Pid || index.column() == Tid
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole: {
+        if (role == Qt::ToolTipRole && index.column() != Message)
+            return {};
+        if (index.column() == Line)
+            return line + 1;
+        const LogLine &l = parsed(line);
+        switch (index.column()) {
+        case Time: return l.time;
+        case Level: return levelText(l.level);
+        case Pid: return l.pid >= 0 ? QVariant(l.pid) : QVariant();
+        case Tid: return l.tid >= 0 ? QVariant(l.tid) : QVariant();
+        case Tag: return l.tag;
+        case Message: {
+            QString text = l.message;
+            text.replace(QChar(u'\0'), QChar(0x2400)); // NUL shown, never cutting the text
+            return role == Qt::ToolTipRole ? text.left(2000) : text;
+        }
+        default: return {};
+        }
+    }
+    default: return {};
+    }
+}
+
+QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Line: return tr("Line");
+    case Time: return tr("Time");
+    case Level: return tr("Level");
+    case Pid: return tr("PID");
+    case Tid: return tr("TID");
+    case Tag: return tr("Tag");
+    case Message: return tr("Message");
+    default: return {};
+    }
+}
+
+void LogTableModel::clear()
+{
+    delete m_search; // stops and joins before the index it reads goes away
+    beginResetModel();
+    ++m_generation;
+    m_poll.stop();
+    m_document.reset();
+    m_cache.clear();
+    m_rows = 0;
+    m_filtered = false;
+    m_visible.clear();
+    m_matches.clear();
+    m_matchSet.clear();
+    m_marked.clear();
+    endResetModel();
+}
+
+void LogTableModel::setLog(const QByteArray &bytes)
+{
+    clear();
+    m_document = std::make_shared<LogDocument>();
+    m_document->openBytes(bytes);
+    growRows();
+    if (!m_document->isIndexed())
+        m_poll.start();
+}
+
+void LogTableModel::growRows()
+{
+    if (!m_document)
+        return;
+    const qint64 ready = m_document->linesReady();
+    const bool done = m_document->isIndexed();
+    if (!m_filtered && ready > m_rows) {
+        beginInsertRows({}, int(m_rows), int(ready) - 1);
+        m_rows = ready;
+        endInsertRows();
+    } else if (m_filtered) {
+        m_rows = ready;
+    }
+    if (done)
+        m_poll.stop();
+    emit indexingProgress(ready, done);
+}
+
+void LogTableModel::setFilter(LogLevel minLevel, const QString &tagContains)
+{
+    if (!m_document)
+        return;
+    const bool wanted = minLevel != LogLevel::Unknown || !tagContains.isEmpty();
+    if (!wanted) {
+        beginResetModel();
+        m_filtered = false;
+        m_visible.clear();
+        m_rows = m_document->linesReady();
+        endResetModel();
+        emit filterFinished();
+        return;
+    }
+    // Parsing every line takes a while on big logs: do it off the UI thread, then swap the rows in.
+    m_document->waitIndexed();
+    const quint64 generation = m_generation;
+    std::shared_ptr<LogDocument> document = m_document;
+    auto *watcher = new QFutureWatcher<std::vector<qint64>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another log was opened meanwhile
+        beginResetModel();
+        m_filtered = true;
+        m_visible = watcher->result();
+        m_rows = m_document->linesReady();
+        endResetModel();
+        emit filterFinished();
+    });
+    watcher->setFuture(QtConcurrent::run([document, minLevel, tag = tagContains] {
+        std::vector<qint64> visible;
+        const qint64 n = document->linesReady();
+        for (qint64 i = 0; i < n; ++i) {
+            const LogLine l = document->parsedLine(i);
+            if (minLevel != LogLevel::Unknown && int(l.level) < int(minLevel))
+                continue;
+            if (!tag.isEmpty() && !l.tag.contains(tag, Qt::CaseInsensitive))
+                continue;
+            visible.push_back(i);
+        }
+        return visible;
+    }));
+}
+
+void LogTableModel::search(const LogSearchQuery &query)
+{
+    delete m_search;
+    if (!m_document)
+        return;
+    auto *job = new LogSearchJob(m_document->index(), query, this);
+    m_search = job;
+    connect(job, &LogSearchJob::progress, this, &LogTableModel::searchProgress);
+    connect(job, &LogSearchJob::failed, this, [this, job](const QString &error) {
+        job->deleteLater();
+        emit searchFailed(error);
+    });
+    connect(job, &LogSearchJob::finished, this, [this, job](const QList<qint64> &lines, bool cancelled) {
+        job->deleteLater();
+        m_matches = lines;
+        m_matchSet = QSet<qint64>(lines.cbegin(), lines.cend());
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, MatchRole});
+        emit searchFinished(int(lines.size()), cancelled);
+    });
+    job->start();
+}
+
+void LogTableModel::cancelSearch()
+{
+    if (m_search)
+        m_search->cancel();
+}
+
+int LogTableModel::nextMatchRow(int row, bool forward) const
+{
+    if (m_matches.isEmpty())
+        return -1;
+    const qint64 line = lineOfRow(row);
+    const int n = int(m_matches.size());
+    // The first visible match after (or before) the current line, wrapping around once.
+    int start = int(forward ? std::upper_bound(m_matches.cbegin(), m_matches.cend(), line) - m_matches.cbegin()
+                            : std::lower_bound(m_matches.cbegin(), m_matches.cend(), line) - m_matches.cbegin() - 1);
+    for (int k = 0; k < n; ++k) {
+        const int i = ((forward ? start + k : start - k) % n + n) % n;
+        const int r = rowOfLine(m_matches.at(i));
+        if (r >= 0)
+            return r;
+    }
+    return -1;
+}
+
+void LogTableModel::setMarkedLines(const QSet<int> &lines)
+{
+    m_marked = lines;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, MarkedRole});
+}
+
+} // namespace relaydesk::models

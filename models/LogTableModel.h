@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/LogLine.h"
+#include "core/logs/LogDocument.h"
+#include "core/logs/LogSearch.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace relaydesk {
+class LogSearchJob;
+}
+
+namespace relaydesk::models {
+
+// The device log as a table: one row per line, columns by format (time, level, pid, tid, tag, message).
+// Lines are indexed off the UI thread and rows appear as the index grows; only the rows a view asks for
+// are decoded and parsed (with a small cache). Level/tag filters and search run off the UI thread.
+class LogTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogTableModel)
+
+public:
+    enum Column { Line, Time, Level, Pid, Tid, Tag, Message, ColumnCount };
+    enum Role { LineNumberRole = Qt::UserRole + 1, MatchRole, MarkedRole };
+
+    explicit LogTableModel(QObject *parent = nullptr);
+    ~LogTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setLog(const QByteArray &bytes);
+    void clear();
+    bool isIndexed() const;
+    qint64 lineCount() const; // lines indexed so far (all lines once indexed)
+    LogFormat format() const;
+    qint64 byteSize() const;
+
+    // Filters (the view then shows only matching lines). minLevel Unknown = all levels.
+    void setFilter(LogLevel minLevel, const QString &tagContains);
+    bool isFiltered() const { return m_filtered; }
+
+    // Search (literal or regex, case option), off the UI thread with progress; cancellable.
+    void search(const LogSearchQuery &query);
+    void cancelSearch();
+    const QList<qint64> &matches() const { return m_matches; } // 0-based lines, ascending
+    // The row of the next / previous match after / before `row` (wrapping), or -1.
+    int nextMatchRow(int row, bool forward) const;
+
+    // Lines marked as the diagnosis's evidence (1-based, as in the diagnosis).
+    void setMarkedLines(const QSet<int> &lines);
+
+    // 0-based line <-> row, -1 when the line is filtered out.
+    int rowOfLine(qint64 line) const;
+    qint64 lineOfRow(int row) const;
+    QString lineText(qint64 line) const;
+
+signals:
+    void indexingProgress(qint64 linesReady, bool finished);
+    void searchProgress(int permille);
+    void searchFinished(int matchCount, bool cancelled);
+    void searchFailed(const QString &error);
+    void filterFinished();
+
+private:
+    const LogLine &parsed(qint64 line) const;
+    void growRows();
+
+    std::shared_ptr<LogDocument> m_document; // shared with a running filter task
+    QTimer m_poll;
+    qint64 m_rows = 0; // rows announced to views (unfiltered)
+    bool m_filtered = false;
+    std::vector<qint64> m_visible; // filtered: the lines shown
+    QList<qint64> m_matches;
+    QSet<qint64> m_matchSet;
+    QSet<int> m_marked;
+    QPointer<LogSearchJob> m_search;
+    mutable QCache<qint64, LogLine> m_cache{4000};
+    quint64 m_generation = 0;
+};
+
+} // namespace relaydesk::models

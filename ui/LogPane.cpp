@@ -1,0 +1,272 @@
+#include "LogPane.h"
+
+#include "models/LogTableModel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIntValidator>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace relaydesk::ui {
+
+using models::LogTableModel;
+
+LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(this))
+{
+    setObjectName(QStringLiteral("logPane"));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("logSearch"));
+    m_search->setPlaceholderText(tr("Search the log (/)"));
+    m_search->setClearButtonEnabled(true);
+    m_regex = new QCheckBox(tr("Re&gex"), this);
+    m_case = new QCheckBox(tr("C&ase"), this);
+    auto *prev = new QPushButton(tr("↑"), this);
+    prev->setToolTip(tr("Previous match (Shift+F3)"));
+    prev->setObjectName(QStringLiteral("previousMatch"));
+    auto *next = new QPushButton(tr("↓"), this);
+    next->setToolTip(tr("Next match (F3)"));
+    next->setObjectName(QStringLiteral("nextMatch"));
+    for (QPushButton *b : {prev, next})
+        b->setMaximumWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("MMM")));
+    m_matches = new QLabel(this);
+    m_matches->setObjectName(QStringLiteral("matchCount"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(90);
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->hide();
+
+    m_level = new QComboBox(this);
+    m_level->setObjectName(QStringLiteral("levelFilter"));
+    m_level->addItem(tr("All levels"), int(LogLevel::Unknown));
+    m_level->addItem(tr("Info and above"), int(LogLevel::Info));
+    m_level->addItem(tr("Warnings and errors"), int(LogLevel::Warning));
+    m_level->addItem(tr("Errors only"), int(LogLevel::Error));
+    m_tag = new QLineEdit(this);
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_tag->setPlaceholderText(tr("Tag"));
+    m_tag->setMaximumWidth(120);
+    m_goTo = new QLineEdit(this);
+    m_goTo->setObjectName(QStringLiteral("goToLine"));
+    m_goTo->setPlaceholderText(tr("Line (Ctrl+G)"));
+    m_goTo->setValidator(new QIntValidator(1, std::numeric_limits<int>::max(), m_goTo));
+    m_goTo->setMaximumWidth(100);
+
+    m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("logInfo"));
+    m_info->setTextFormat(Qt::PlainText);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("logView"));
+    m_view->setModel(m_model);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 2);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAccessibleName(tr("Device log"));
+    const int ch = m_view->fontMetrics().averageCharWidth();
+    m_view->setColumnWidth(LogTableModel::Line, 7 * ch);
+    m_view->setColumnWidth(LogTableModel::Time, 20 * ch);
+    m_view->setColumnWidth(LogTableModel::Level, 3 * ch + 8);
+    m_view->setColumnWidth(LogTableModel::Pid, 7 * ch);
+    m_view->setColumnWidth(LogTableModel::Tid, 7 * ch);
+    m_view->setColumnWidth(LogTableModel::Tag, 16 * ch);
+
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_regex);
+    searchRow->addWidget(m_case);
+    searchRow->addWidget(prev);
+    searchRow->addWidget(next);
+    searchRow->addWidget(m_matches);
+    searchRow->addWidget(m_progress);
+    searchRow->addWidget(m_cancel);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_info, 1);
+    filterRow->addWidget(m_level);
+    filterRow->addWidget(m_tag);
+    filterRow->addWidget(m_goTo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_view, 1);
+
+    connect(m_search, &QLineEdit::returnPressed, this, &LogPane::runSearch);
+    connect(m_regex, &QCheckBox::toggled, this, [this] { if (!m_search->text().isEmpty()) runSearch(); });
+    connect(m_case, &QCheckBox::toggled, this, [this] { if (!m_search->text().isEmpty()) runSearch(); });
+    connect(next, &QPushButton::clicked, this, [this] { step(true); });
+    connect(prev, &QPushButton::clicked, this, [this] { step(false); });
+    connect(m_cancel, &QPushButton::clicked, m_model, &LogTableModel::cancelSearch);
+    connect(new QShortcut(QKeySequence::FindNext, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+            &QShortcut::activated, this, [this] { step(true); });
+    connect(new QShortcut(QKeySequence::FindPrevious, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+            &QShortcut::activated, this, [this] { step(false); });
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_G), this, nullptr, nullptr, Qt::WindowShortcut),
+            &QShortcut::activated, this, [this] { m_goTo->setFocus(); m_goTo->selectAll(); });
+    connect(new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut), &QShortcut::activated,
+            this, &LogPane::copySelection);
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] { goToLine(m_goTo->text().toInt()); });
+    const auto applyFilter = [this] {
+        m_model->setFilter(LogLevel(m_level->currentData().toInt()), m_tag->text().trimmed());
+    };
+    connect(m_level, &QComboBox::currentIndexChanged, this, applyFilter);
+    connect(m_tag, &QLineEdit::returnPressed, this, applyFilter);
+
+    connect(m_model, &LogTableModel::searchProgress, m_progress, &QProgressBar::setValue);
+    connect(m_model, &LogTableModel::searchFinished, this, [this](int count, bool cancelled) {
+        m_progress->hide();
+        m_cancel->hide();
+        m_matches->setText(cancelled ? tr("%n match(es) (cancelled)", nullptr, count) : tr("%n match(es)", nullptr, count));
+        if (count > 0)
+            step(true);
+    });
+    connect(m_model, &LogTableModel::searchFailed, this, [this](const QString &error) {
+        m_progress->hide();
+        m_cancel->hide();
+        m_matches->setText(tr("Invalid search: %1").arg(error));
+    });
+    connect(m_model, &LogTableModel::indexingProgress, this, &LogPane::updateInfo);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit currentLineChanged(currentLine()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->setColumnHidden(LogTableModel::Time, false);
+        const bool text = m_model->format() == LogFormat::Text;
+        for (int c : {int(LogTableModel::Time), int(LogTableModel::Level), int(LogTableModel::Pid),
+                      int(LogTableModel::Tid), int(LogTableModel::Tag)})
+            m_view->setColumnHidden(c, text);
+    });
+}
+
+void LogPane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void LogPane::clear()
+{
+    m_model->clear();
+    m_matches->clear();
+    updateInfo();
+}
+
+void LogPane::showMessage(const QString &text)
+{
+    m_message = text;
+    updateInfo();
+}
+
+void LogPane::setLog(const QByteArray &bytes)
+{
+    m_message.clear();
+    m_matches->clear();
+    m_level->setCurrentIndex(0);
+    m_tag->clear();
+    m_model->setLog(bytes);
+    if (bytes.isEmpty())
+        m_message = tr("This report came without a device log.");
+    updateInfo();
+    if (!m_search->text().isEmpty())
+        runSearch();
+}
+
+void LogPane::updateInfo()
+{
+    if (!m_message.isEmpty()) {
+        m_info->setText(m_message);
+        return;
+    }
+    const QLocale locale;
+    QString text = tr("%1 lines, %2").arg(locale.toString(m_model->lineCount()), locale.formattedDataSize(m_model->byteSize()));
+    if (!m_model->isIndexed())
+        text += tr(" (indexing…)");
+    m_info->setText(text);
+}
+
+int LogPane::currentLine() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? int(m_model->lineOfRow(current.row()) + 1) : 0;
+}
+
+void LogPane::goToLine(int line)
+{
+    int row = m_model->rowOfLine(line - 1);
+    if (row < 0 && m_model->isFiltered()) {
+        m_level->setCurrentIndex(0); // the line is filtered out: show everything again
+        m_tag->clear();
+        m_model->setFilter(LogLevel::Unknown, {});
+        row = m_model->rowOfLine(line - 1);
+    }
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, LogTableModel::Message);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void LogPane::setMarkedLines(const QSet<int> &lines) { m_model->setMarkedLines(lines); }
+
+void LogPane::runSearch()
+{
+    if (m_search->text().isEmpty()) {
+        m_model->cancelSearch();
+        m_matches->clear();
+        return;
+    }
+    LogSearchQuery query;
+    query.pattern = m_search->text();
+    query.regex = m_regex->isChecked();
+    query.caseSensitive = m_case->isChecked();
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_matches->setText(tr("Searching…"));
+    m_model->search(query);
+}
+
+void LogPane::step(bool forward)
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const int row = m_model->nextMatchRow(current.isValid() ? current.row() : (forward ? -1 : 0), forward);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, LogTableModel::Message);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void LogPane::copySelection()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QStringList lines;
+    for (int row : rows)
+        lines << m_model->lineText(m_model->lineOfRow(row));
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace relaydesk::ui

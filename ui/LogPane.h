@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QSet>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace relaydesk::models {
+class LogTableModel;
+}
+
+namespace relaydesk::ui {
+
+// The device log: a table that materialises only the visible lines, with level and tag filters, search
+// (literal or regex, case option) with progress, match count, next/previous and cancel, go to line and
+// copy. Text is always plain.
+class LogPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogPane)
+
+public:
+    explicit LogPane(QWidget *parent = nullptr);
+
+    void setLog(const QByteArray &bytes);
+    void clear();
+    void showMessage(const QString &text);
+    // 1-based line, as in the diagnosis; marks it and selects it.
+    void goToLine(int line);
+    void setMarkedLines(const QSet<int> &lines);
+    void focusSearch();
+
+    QTableView *view() const { return m_view; }
+    models::LogTableModel *model() const { return m_model; }
+    int currentLine() const; // 1-based, 0 when none
+
+signals:
+    void currentLineChanged(int line); // 1-based
+
+private:
+    void runSearch();
+    void step(bool forward);
+    void copySelection();
+    void updateInfo();
+
+    models::LogTableModel *m_model;
+    QTableView *m_view;
+    QLabel *m_info;
+    QLineEdit *m_search;
+    QCheckBox *m_regex;
+    QCheckBox *m_case;
+    QLabel *m_matches;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QComboBox *m_level;
+    QLineEdit *m_tag;
+    QLineEdit *m_goTo;
+    QString m_message;
+};
+
+} // namespace relaydesk::ui
