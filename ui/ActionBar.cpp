@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace relaydesk::ui {
 
@@ -14,8 +15,12 @@ ActionBar::ActionBar(models::TicketActions *actions, models::ApiClient *api, QWi
     : QWidget(parent), m_actions(actions), m_api(api)
 {
     setObjectName(QStringLiteral("actionBar"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 4, 0, 0);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 4, 0, 0);
+    auto *layout = new QHBoxLayout;
+    auto *stateRow = new QHBoxLayout;
+    outer->addLayout(layout);
+    outer->addLayout(stateRow);
     m_claim = addButton(Kind::Claim, tr("&Claim (C)"), QStringLiteral("claimButton"));
     layout->addWidget(m_claim);
     const std::tuple<Kind, QString, QString> rest[] = {
@@ -39,8 +44,9 @@ ActionBar::ActionBar(models::TicketActions *actions, models::ApiClient *api, QWi
     m_state->setObjectName(QStringLiteral("actionState"));
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
-    layout->addWidget(m_retry);
-    layout->addWidget(m_state, 1);
+    layout->addStretch();
+    stateRow->addWidget(m_state, 1);
+    stateRow->addWidget(m_retry);
 
     connect(m_actions, &models::TicketActions::pendingChanged, this, [this](qint64 id) {
         if (m_ticket && m_ticket->id == id)

@@ -105,6 +105,7 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
 
     m_rules = new QLabel(this);
     m_rules->setTextFormat(Qt::PlainText);
+    m_rules->setWordWrap(true); // a long signature must not widen the pane
     m_rules->setEnabled(false);
 
     auto *layout = new QVBoxLayout(this);

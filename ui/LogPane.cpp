@@ -88,8 +88,8 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_view->setColumnWidth(LogTableModel::Line, 7 * ch);
     m_view->setColumnWidth(LogTableModel::Time, 20 * ch);
     m_view->setColumnWidth(LogTableModel::Level, 3 * ch + 8);
-    m_view->setColumnWidth(LogTableModel::Pid, 7 * ch);
-    m_view->setColumnWidth(LogTableModel::Tid, 7 * ch);
+    m_view->setColumnWidth(LogTableModel::Pid, 6 * ch);
+    m_view->setColumnWidth(LogTableModel::Tid, 6 * ch);
     m_view->setColumnWidth(LogTableModel::Tag, 16 * ch);
 
     auto *searchRow = new QHBoxLayout;
@@ -149,13 +149,18 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     connect(m_model, &LogTableModel::indexingProgress, this, &LogPane::updateInfo);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentLineChanged(currentLine()); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_view->setColumnHidden(LogTableModel::Time, false);
-        const bool text = m_model->format() == LogFormat::Text;
-        for (int c : {int(LogTableModel::Time), int(LogTableModel::Level), int(LogTableModel::Pid),
-                      int(LogTableModel::Tid), int(LogTableModel::Tag)})
-            m_view->setColumnHidden(c, text);
-    });
+}
+
+void LogPane::updateColumns()
+{
+    // Plain-text logs have nothing but the message; the others get their columns.
+    const bool text = m_model->format() == LogFormat::Text;
+    for (int c : {int(LogTableModel::Time), int(LogTableModel::Level), int(LogTableModel::Pid), int(LogTableModel::Tid),
+                  int(LogTableModel::Tag)})
+        m_view->setColumnHidden(c, text);
+    const int ch = m_view->fontMetrics().averageCharWidth();
+    // iOS timestamps carry the date, microseconds and the offset; logcat and electron ones are short.
+    m_view->setColumnWidth(LogTableModel::Time, (m_model->format() == LogFormat::Ios ? 32 : 19) * ch);
 }
 
 void LogPane::focusSearch()
@@ -184,6 +189,7 @@ void LogPane::setLog(const QByteArray &bytes)
     m_level->setCurrentIndex(0);
     m_tag->clear();
     m_model->setLog(bytes);
+    updateColumns();
     if (bytes.isEmpty())
         m_message = tr("This report came without a device log.");
     updateInfo();

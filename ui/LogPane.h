@@ -48,6 +48,7 @@ private:
     void step(bool forward);
     void copySelection();
     void updateInfo();
+    void updateColumns();
 
     models::LogTableModel *m_model;
     QTableView *m_view;

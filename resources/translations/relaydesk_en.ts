@@ -164,20 +164,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>J / K	next / previous ticket
 C	claim or release
 S	resend
 E	reroute
 R	reply
 N	internal note
+/	search the device log
+F3 / Shift+F3	next / previous match
+Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
 F5	sync now
 ?	this list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -633,6 +636,37 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::models::LogTableModel</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::models::QueueModel</name>
     <message>
         <source>All escalated</source>
@@ -895,6 +929,97 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::LogPane</name>
+    <message>
+        <source>Search the log (/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) (cancelled)</source>
+        <translation><numerusform>%n match (cancelled)</numerusform><numerusform>%n matches (cancelled)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message>
+        <source>Invalid search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report came without a device log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (indexing…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LoginDialog</name>
     <message>
         <source>Sign in to Relaydesk</source>
@@ -1136,14 +1261,6 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>Loading the device log…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This report came without a device log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 lines, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

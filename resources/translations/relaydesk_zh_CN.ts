@@ -164,12 +164,19 @@
         <translation>原因：</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
         <source>J / K	next / previous ticket
 C	claim or release
 S	resend
 E	reroute
 R	reply
 N	internal note
+/	search the device log
+F3 / Shift+F3	next / previous match
+Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
 F5	sync now
@@ -180,14 +187,13 @@ S	重发
 E	改道
 R	回复
 N	内部备注
+/	搜索设备日志
+F3 / Shift+F3	下一个 / 上一个匹配
+Ctrl+G	跳转到日志行
 Ctrl+F	筛选工单
 Ctrl+1 … Ctrl+4	队列、工单、时间线、日志
 F5	立即同步
 ?	本列表</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
@@ -643,6 +649,37 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::models::LogTableModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>TID</source>
+        <translation>TID</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::models::QueueModel</name>
     <message>
         <source>All escalated</source>
@@ -905,6 +942,97 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::LogPane</name>
+    <message>
+        <source>Search the log (/)</source>
+        <translation>搜索日志 (/)</translation>
+    </message>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation>正则(&amp;G)</translation>
+    </message>
+    <message>
+        <source>C&amp;ase</source>
+        <translation>区分大小写(&amp;A)</translation>
+    </message>
+    <message>
+        <source>↑</source>
+        <translation>↑</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>↓</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Line (Ctrl+G)</source>
+        <translation>行号 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Device log</source>
+        <translation>设备日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) (cancelled)</source>
+        <translation><numerusform>%n 个匹配（已取消）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n 个匹配</numerusform></translation>
+    </message>
+    <message>
+        <source>Invalid search: %1</source>
+        <translation>搜索条件无效：%1</translation>
+    </message>
+    <message>
+        <source>This report came without a device log.</source>
+        <translation>此报告没有附带设备日志。</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2</source>
+        <translation>%1 行，%2</translation>
+    </message>
+    <message>
+        <source> (indexing…)</source>
+        <translation>（正在建立索引…）</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LoginDialog</name>
     <message>
         <source>Sign in to Relaydesk</source>
@@ -1148,14 +1276,6 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>Loading the device log…</source>
         <translation>正在加载设备日志…</translation>
-    </message>
-    <message>
-        <source>This report came without a device log.</source>
-        <translation>此报告没有附带设备日志。</translation>
-    </message>
-    <message>
-        <source>%1 lines, %2</source>
-        <translation>%1 行，%2</translation>
     </message>
     <message>
         <source>Could not load everything for this ticket: %1</source>

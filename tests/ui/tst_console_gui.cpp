@@ -133,6 +133,12 @@ private slots:
         auto *timeline = window->detailPane()->timelineView();
         QTRY_VERIFY_WITH_TIMEOUT(timeline->model()->rowCount() >= 2, 20000); // reported, escalated
 
+        // Columns follow the log's format: a parsed log shows its level and tag.
+        if (lines->format() != LogFormat::Text) {
+            QVERIFY(!log->isColumnHidden(models::LogTableModel::Level));
+            QVERIFY(!log->isColumnHidden(models::LogTableModel::Tag));
+        }
+
         // Search: a word from the log finds exactly the lines that contain it.
         const QString word = expected.at(expected.size() / 2).split(u' ', Qt::SkipEmptyParts).last();
         auto *search = window->findChild<QLineEdit *>(u"logSearch"_s);
