@@ -1,7 +1,7 @@
 // relaydesk-server: parses options, builds the service, runs it (or runs one administration command).
 #include "core/Enums.h"
 #include "server/Service.h"
-#include "server/ShutdownSignals.h"
+#include "core/ShutdownSignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -204,8 +204,8 @@ int main(int argc, char *argv[])
     QTextStream(stdout) << "listening on http://" << host << ':' << service.port() << Qt::endl;
     std::fflush(stdout);
 
-    relaydesk::server::ShutdownSignals signals_;
-    QObject::connect(&signals_, &relaydesk::server::ShutdownSignals::shutdownRequested, &app,
+    relaydesk::ShutdownSignals signals_;
+    QObject::connect(&signals_, &relaydesk::ShutdownSignals::shutdownRequested, &app,
                      [](int) { QCoreApplication::quit(); });
     return QCoreApplication::exec();
 }

@@ -4,7 +4,7 @@
 #include "sim/ReportDumper.h"
 #include "sim/ReportGenerator.h"
 #include "sim/ReportUploader.h"
-#include "sim/ShutdownSignals.h"
+#include "core/ShutdownSignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
     sim::ReportGenerator generator(options);
 
     std::unique_ptr<sim::GatewaySimulator> gateway;
-    std::unique_ptr<sim::ShutdownSignals> shutdown;
+    std::unique_ptr<ShutdownSignals> shutdown;
     if (parser.isSet(gatewayListen)) {
         if (parser.isSet(dump))
             return fail(u"--gateway-listen cannot be combined with --dump"_s, Usage);
@@ -150,8 +150,8 @@ int main(int argc, char *argv[])
         if (!gateway->listen(address, port, &error))
             return fail(error, GatewayFailed);
         QTextStream(stdout) << "gateway listening on " << gateway->baseUrl().toString() << Qt::endl;
-        shutdown = std::make_unique<sim::ShutdownSignals>();
-        QObject::connect(shutdown.get(), &sim::ShutdownSignals::shutdownRequested, &app, [&app] { app.exit(Ok); });
+        shutdown = std::make_unique<ShutdownSignals>();
+        QObject::connect(shutdown.get(), &ShutdownSignals::shutdownRequested, &app, [&app] { app.exit(Ok); });
         if (!parser.isSet(server))
             return QCoreApplication::exec();
     }

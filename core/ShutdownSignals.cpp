@@ -1,4 +1,4 @@
-#include "server/ShutdownSignals.h"
+#include "ShutdownSignals.h"
 
 #include <QSocketNotifier>
 
@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace relaydesk::server {
+namespace relaydesk {
 
 namespace {
 int g_pipe[2] = {-1, -1}; // async-signal-safe hand-off; one instance per process
@@ -47,4 +47,4 @@ ShutdownSignals::~ShutdownSignals()
     g_pipe[0] = g_pipe[1] = -1;
 }
 
-} // namespace relaydesk::server
+} // namespace relaydesk

@@ -4,15 +4,16 @@
 
 class QSocketNotifier;
 
-namespace relaydesk::server {
+namespace relaydesk {
 
-// Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so the service can stop
-// cleanly: finish running transactions and close the database.
+// Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so a process can stop cleanly:
+// the service finishes running transactions and closes its database; the simulator's gateway stops serving.
 class ShutdownSignals final : public QObject
 {
     Q_OBJECT
 public:
     explicit ShutdownSignals(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ShutdownSignals)
     ~ShutdownSignals() override;
 
 signals:
@@ -22,4 +23,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace relaydesk::server
+} // namespace relaydesk
