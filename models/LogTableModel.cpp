@@ -2,6 +2,7 @@
 
 #include "Labels.h"
 #include "core/logs/LogSearchJob.h"
+#include "core/logs/PatternGrouper.h"
 
 #include <QBrush>
 #include <QColor>
@@ -163,6 +164,8 @@ void LogTableModel::clear()
     m_rows = 0;
     m_filtered = false;
     m_visible.clear();
+    m_patternOfLine.clear();
+    m_patternFilter = -1;
     m_matches.clear();
     m_matchSet.clear();
     m_marked.clear();
@@ -240,6 +243,64 @@ void LogTableModel::setFilter(LogLevel minLevel, const QString &tagContains)
         }
         return visible;
     }));
+}
+
+int LogTableModel::patternOfLine(qint64 line) const
+{
+    return line >= 0 && std::size_t(line) < m_patternOfLine.size() ? m_patternOfLine[std::size_t(line)] : -1;
+}
+
+void LogTableModel::computePatterns()
+{
+    if (!m_document)
+        return;
+    struct Grouped
+    {
+        QList<LogPattern> patterns;
+        std::vector<int> patternOfLine;
+    };
+    const quint64 generation = m_generation;
+    std::shared_ptr<LogDocument> document = m_document;
+    auto *watcher = new QFutureWatcher<Grouped>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        Grouped grouped = watcher->result();
+        m_patternOfLine = std::move(grouped.patternOfLine);
+        emit patternsReady(grouped.patterns);
+    });
+    watcher->setFuture(QtConcurrent::run([document] {
+        document->waitIndexed();
+        PatternGrouper grouper;
+        Grouped out;
+        const qint64 n = document->linesReady();
+        out.patternOfLine.reserve(std::size_t(n));
+        for (qint64 i = 0; i < n; ++i)
+            out.patternOfLine.push_back(grouper.addLine(document->parsedLine(i)));
+        out.patterns = grouper.patterns();
+        PatternGrouper::sortErrorsAndRareFirst(out.patterns);
+        return out;
+    }));
+}
+
+void LogTableModel::setPatternFilter(int patternId)
+{
+    if (!m_document)
+        return;
+    beginResetModel();
+    m_patternFilter = patternId;
+    m_filtered = patternId >= 0;
+    m_visible.clear();
+    if (m_filtered) {
+        for (std::size_t i = 0; i < m_patternOfLine.size(); ++i) {
+            if (m_patternOfLine[i] == patternId)
+                m_visible.push_back(qint64(i));
+        }
+    }
+    m_rows = m_document->linesReady();
+    endResetModel();
+    emit filterFinished();
 }
 
 void LogTableModel::search(const LogSearchQuery &query)

@@ -2,6 +2,7 @@
 
 #include "core/LogLine.h"
 #include "core/logs/LogDocument.h"
+#include "core/logs/LogPattern.h"
 #include "core/logs/LogSearch.h"
 
 #include <QAbstractTableModel>
@@ -50,6 +51,13 @@ public:
     void setFilter(LogLevel minLevel, const QString &tagContains);
     bool isFiltered() const { return m_filtered; }
 
+    // Patterns mode: groups every line into templates (variable parts masked) off the UI thread;
+    // patternsReady() brings them ordered errors and rare first. Then the view can show one pattern's lines.
+    void computePatterns();
+    void setPatternFilter(int patternId); // -1: all lines
+    int patternFilter() const { return m_patternFilter; }
+    int patternOfLine(qint64 line) const;
+
     // Search (literal or regex, case option), off the UI thread with progress; cancellable.
     void search(const LogSearchQuery &query);
     void cancelSearch();
@@ -71,6 +79,7 @@ signals:
     void searchFinished(int matchCount, bool cancelled);
     void searchFailed(const QString &error);
     void filterFinished();
+    void patternsReady(const QList<relaydesk::LogPattern> &patterns);
 
 private:
     const LogLine &parsed(qint64 line) const;
@@ -81,6 +90,8 @@ private:
     qint64 m_rows = 0; // rows announced to views (unfiltered)
     bool m_filtered = false;
     std::vector<qint64> m_visible; // filtered: the lines shown
+    std::vector<int> m_patternOfLine;
+    int m_patternFilter = -1;
     QList<qint64> m_matches;
     QSet<qint64> m_matchSet;
     QSet<int> m_marked;

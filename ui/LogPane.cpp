@@ -13,6 +13,9 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QSplitter>
+#include <QToolButton>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -66,6 +69,17 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_goTo->setValidator(new QIntValidator(1, std::numeric_limits<int>::max(), m_goTo));
     m_goTo->setMaximumWidth(100);
 
+    m_patternsButton = new QToolButton(this);
+    m_patternsButton->setObjectName(QStringLiteral("patternsButton"));
+    m_patternsButton->setText(tr("&Patterns"));
+    m_patternsButton->setToolTip(tr("Group the lines into patterns (variable parts masked), errors and rare ones first"));
+    m_patternsButton->setCheckable(true);
+    m_patterns = new QListWidget(this);
+    m_patterns->setObjectName(QStringLiteral("patternList"));
+    m_patterns->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_patterns->setAccessibleName(tr("Log patterns"));
+    m_patterns->hide();
+
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("logInfo"));
     m_info->setTextFormat(Qt::PlainText);
@@ -106,11 +120,46 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     filterRow->addWidget(m_level);
     filterRow->addWidget(m_tag);
     filterRow->addWidget(m_goTo);
+    filterRow->addWidget(m_patternsButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filterRow);
     layout->addLayout(searchRow);
-    layout->addWidget(m_view, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_patterns);
+    split->addWidget(m_view);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+
+    connect(m_patternsButton, &QToolButton::toggled, this, &LogPane::showPatterns);
+    connect(m_patterns, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || !m_patterns->isVisible())
+            return;
+        const QVariant id = m_patterns->item(row)->data(Qt::UserRole);
+        if (id.isValid())
+            m_model->setPatternFilter(id.toInt());
+    });
+    connect(m_model, &LogTableModel::patternsReady, this, [this](const QList<LogPattern> &patterns) {
+        m_patterns->clear();
+        auto *all = new QListWidgetItem(tr("All lines (%n pattern(s))", nullptr, int(patterns.size())), m_patterns);
+        all->setData(Qt::UserRole, -1);
+        const QLocale locale;
+        for (const LogPattern &p : patterns) {
+            const QString level = p.level == LogLevel::Error || p.level == LogLevel::Fatal ? tr("error")
+                                  : p.level == LogLevel::Warning                         ? tr("warning")
+                                                                                          : QString();
+            auto *item = new QListWidgetItem(tr("%1×  %2%3").arg(locale.toString(p.count),
+                                                                level.isEmpty() ? QString() : level + QStringLiteral("  "),
+                                                                p.displayText()),
+                                             m_patterns);
+            item->setData(Qt::UserRole, p.id);
+            item->setToolTip(p.displayText());
+            if (!level.isEmpty())
+                item->setForeground(p.level == LogLevel::Warning ? QColor(150, 90, 0) : QColor(176, 0, 32));
+        }
+    });
 
     connect(m_search, &QLineEdit::returnPressed, this, &LogPane::runSearch);
     connect(m_regex, &QCheckBox::toggled, this, [this] { if (!m_search->text().isEmpty()) runSearch(); });
@@ -163,6 +212,20 @@ void LogPane::updateColumns()
     m_view->setColumnWidth(LogTableModel::Time, (m_model->format() == LogFormat::Ios ? 32 : 19) * ch);
 }
 
+void LogPane::showPatterns(bool on)
+{
+    m_patterns->setVisible(on);
+    if (!on) {
+        if (m_model->patternFilter() >= 0)
+            m_model->setPatternFilter(-1);
+        return;
+    }
+    if (m_patterns->count() == 0) {
+        m_patterns->addItem(tr("Grouping lines into patterns…"));
+        m_model->computePatterns();
+    }
+}
+
 void LogPane::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
@@ -171,6 +234,7 @@ void LogPane::focusSearch()
 
 void LogPane::clear()
 {
+    m_patterns->clear();
     m_model->clear();
     m_matches->clear();
     updateInfo();
@@ -188,8 +252,11 @@ void LogPane::setLog(const QByteArray &bytes)
     m_matches->clear();
     m_level->setCurrentIndex(0);
     m_tag->clear();
+    m_patterns->clear();
     m_model->setLog(bytes);
     updateColumns();
+    if (m_patternsButton->isChecked())
+        showPatterns(true);
     if (bytes.isEmpty())
         m_message = tr("This report came without a device log.");
     updateInfo();

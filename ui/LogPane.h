@@ -7,6 +7,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QToolButton;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -49,6 +51,7 @@ private:
     void copySelection();
     void updateInfo();
     void updateColumns();
+    void showPatterns(bool on);
 
     models::LogTableModel *m_model;
     QTableView *m_view;
@@ -62,6 +65,8 @@ private:
     QComboBox *m_level;
     QLineEdit *m_tag;
     QLineEdit *m_goTo;
+    QToolButton *m_patternsButton;
+    QListWidget *m_patterns;
     QString m_message;
 };
 

@@ -1018,6 +1018,38 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group the lines into patterns (variable parts masked), errors and rare ones first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All lines (%n pattern(s))</source>
+        <translation><numerusform>All lines (%n pattern)</numerusform><numerusform>All lines (%n patterns)</numerusform></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×  %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grouping lines into patterns…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::LoginDialog</name>

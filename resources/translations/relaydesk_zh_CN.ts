@@ -1031,6 +1031,38 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
+    <message>
+        <source>&amp;Patterns</source>
+        <translation>模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Group the lines into patterns (variable parts masked), errors and rare ones first</source>
+        <translation>将日志行归并为模式（可变部分已屏蔽），错误和罕见的在前</translation>
+    </message>
+    <message>
+        <source>Log patterns</source>
+        <translation>日志模式</translation>
+    </message>
+    <message numerus="yes">
+        <source>All lines (%n pattern(s))</source>
+        <translation><numerusform>全部行（%n 个模式）</numerusform></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1×  %2%3</source>
+        <translation>%1×  %2%3</translation>
+    </message>
+    <message>
+        <source>Grouping lines into patterns…</source>
+        <translation>正在将日志行归并为模式…</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::LoginDialog</name>

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QHeaderView>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace relaydesk;
@@ -167,6 +168,24 @@ private slots:
         level->setCurrentIndex(0);
         QTRY_VERIFY_WITH_TIMEOUT(!lines->isFiltered(), 10000);
         QCOMPARE(qint64(lines->rowCount()), lines->lineCount());
+
+        // Patterns mode: lines grouped into templates; picking one shows exactly its lines.
+        auto *patternsButton = window->findChild<QToolButton *>(u"patternsButton"_s);
+        auto *patternList = window->findChild<QListWidget *>(u"patternList"_s);
+        QVERIFY(patternsButton && patternList);
+        patternsButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(patternList->count() > 2 && patternList->item(1)->data(Qt::UserRole).isValid(), 20000);
+        const int patternId = patternList->item(1)->data(Qt::UserRole).toInt();
+        qint64 expectedCount = 0;
+        for (qint64 i = 0; i < lines->lineCount(); ++i)
+            expectedCount += lines->patternOfLine(i) == patternId ? 1 : 0;
+        QVERIFY(expectedCount > 0);
+        patternList->setCurrentRow(1);
+        QTRY_COMPARE(qint64(lines->rowCount()), expectedCount);
+        for (int r = 0; r < lines->rowCount(); ++r)
+            QCOMPARE(lines->patternOfLine(lines->lineOfRow(r)), patternId);
+        patternsButton->click(); // off: all lines again
+        QTRY_COMPARE(qint64(lines->rowCount()), lines->lineCount());
 
         // Clicking a finding of the diagnosis scrolls the log to its line, and the log's current line
         // marks its finding.
