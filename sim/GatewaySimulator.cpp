@@ -100,6 +100,25 @@ std::optional<GatewayAnswer> parseBody(const QByteArray &raw, QJsonObject *body)
     return std::nullopt;
 }
 
+// What every gateway request must carry before its outcome is decided: an Idempotency-Key not used for
+// another target, and a JSON body whose fields are valid. Returns the refusal, or fills key and body.
+std::optional<GatewayAnswer> checkRequest(const GatewayRequest &request, const QString &target,
+                                          std::initializer_list<Field> fields, const GatewayLedger &ledger,
+                                          QString *key, QJsonObject *body)
+{
+    *key = QString::fromUtf8(request.header(kGatewayIdempotencyHeader));
+    if (key->trimmed().isEmpty() || key->size() > kMaxKeyLength)
+        return invalidField(QString::fromLatin1(kGatewayIdempotencyHeader));
+    if (auto bad = parseBody(request.body, body))
+        return bad;
+    if (const QString field = firstInvalid(*body, fields); !field.isEmpty())
+        return invalidField(field);
+    const QString prior = ledger.targetOf(*key);
+    if (!prior.isEmpty() && prior != target)
+        return error(422, u"IDEMPOTENCY_KEY_REUSED"_s, u"this Idempotency-Key was used for %1"_s.arg(prior));
+    return std::nullopt;
+}
+
 } // namespace
 
 GatewaySimulator::GatewaySimulator(const QByteArray &secret, quint32 seed, QObject *parent)
@@ -274,21 +293,15 @@ GatewayAnswer GatewaySimulator::answer(const GatewayRequest &request)
 
 GatewayAnswer GatewaySimulator::resend(const GatewayRequest &request, const QString &clientMessageId)
 {
-    const QString key = QString::fromUtf8(request.header(kGatewayIdempotencyHeader));
-    if (key.trimmed().isEmpty() || key.size() > kMaxKeyLength)
-        return invalidField(QString::fromLatin1(kGatewayIdempotencyHeader));
+    QString key;
     QJsonObject body;
-    if (auto bad = parseBody(request.body, &body))
+    if (auto bad = checkRequest(request, u"resend:"_s + clientMessageId,
+                                {{"conversation_id"_L1, FieldType::Text},
+                                 {"recipient_id"_L1, FieldType::Text},
+                                 {"region"_L1, FieldType::OptionalText},
+                                 {"ticket_id"_L1, FieldType::Id}},
+                                *m_ledger, &key, &body))
         return *bad;
-    const QString field = firstInvalid(body, {{"conversation_id"_L1, FieldType::Text},
-                                              {"recipient_id"_L1, FieldType::Text},
-                                              {"region"_L1, FieldType::OptionalText},
-                                              {"ticket_id"_L1, FieldType::Id}});
-    if (!field.isEmpty())
-        return invalidField(field);
-    const QString prior = m_ledger->targetOf(key);
-    if (!prior.isEmpty() && prior != u"resend:"_s + clientMessageId)
-        return error(422, u"IDEMPOTENCY_KEY_REUSED"_s, u"this Idempotency-Key was used for %1"_s.arg(prior));
 
     const QString region = m_outcomes->route(clientMessageId, body.value("region"_L1).toString());
     m_ledger->attempt(key, u"resend"_s, clientMessageId, region);
@@ -336,22 +349,16 @@ GatewayAnswer GatewaySimulator::resend(const GatewayRequest &request, const QStr
 
 GatewayAnswer GatewaySimulator::notice(const GatewayRequest &request, const QString &userId)
 {
-    const QString key = QString::fromUtf8(request.header(kGatewayIdempotencyHeader));
-    if (key.trimmed().isEmpty() || key.size() > kMaxKeyLength)
-        return invalidField(QString::fromLatin1(kGatewayIdempotencyHeader));
+    QString key;
     QJsonObject body;
-    if (auto bad = parseBody(request.body, &body))
+    if (auto bad = checkRequest(request, u"notice:"_s + userId,
+                                {{"locale"_L1, FieldType::Text},
+                                 {"title"_L1, FieldType::Text},
+                                 {"body"_L1, FieldType::Text},
+                                 {"region"_L1, FieldType::OptionalText},
+                                 {"ticket_id"_L1, FieldType::Id}},
+                                *m_ledger, &key, &body))
         return *bad;
-    const QString field = firstInvalid(body, {{"locale"_L1, FieldType::Text},
-                                              {"title"_L1, FieldType::Text},
-                                              {"body"_L1, FieldType::Text},
-                                              {"region"_L1, FieldType::OptionalText},
-                                              {"ticket_id"_L1, FieldType::Id}});
-    if (!field.isEmpty())
-        return invalidField(field);
-    const QString prior = m_ledger->targetOf(key);
-    if (!prior.isEmpty() && prior != u"notice:"_s + userId)
-        return error(422, u"IDEMPOTENCY_KEY_REUSED"_s, u"this Idempotency-Key was used for %1"_s.arg(prior));
 
     const QString region = body.value("region"_L1).toString();
     m_ledger->attempt(key, u"notice"_s, userId, region);
