@@ -3,14 +3,15 @@
 # one's ratio against its anchor measured in the same run. Usage: bench/run.sh
 # Exits non-zero when a benchmark misses its target (diagnosis macro-F1 < 0.95, diagnosis > 20 ms per MiB log,
 # log-pattern grouping accuracy < 0.93 or < 1M lines/s, log engine: index < 2 GB/s or > 2 B/line, first screen
-# >= 50 ms, search slower than 1.5x rg -c). LOG_MB=200 bench/run.sh makes the log engine run quick.
+# >= 50 ms, search slower than 1.5x rg -c; the log pane's UI thread stalling over 50 ms). LOG_MB=200 bench/run.sh makes the log engine run quick.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 build="${BENCH_BUILD_DIR:-$root/build/bench}"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRELAYDESK_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target diagnosis_quality diagnosis_speed log_patterns_bench log_engine_bench relaydesk-cli
+cmake --build "$build" --target diagnosis_quality diagnosis_speed log_patterns_bench log_engine_bench ui_stall_bench \
+    relaydesk-cli
 
 status=0
 echo "== diagnosis_quality"
@@ -29,4 +30,7 @@ big_log="$here/out/big_logcat_${log_mb}m.log"
 [[ -s "$big_log" ]] || "$here/make_big_log.sh" "$log_mb" "$big_log"
 "$build/bench/log_engine_bench" --file "$big_log" --iterations "${LOG_ITERATIONS:-3}" \
     --cli "$build/app/relaydesk-cli/relaydesk-cli" || status=1
+echo
+echo "== ui_stall_bench"
+"$build/bench/ui_stall_bench" --file "$big_log" || status=1
 exit $status

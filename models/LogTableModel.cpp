@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace relaydesk::models {
@@ -27,7 +28,33 @@ QString levelText(LogLevel level)
     }
     return {};
 }
+// Waits (on a worker thread) until the document is fully indexed. Polls rather than joining the indexing
+// thread, which only its owner may do. False when indexing was cancelled or the model moved on.
+bool awaitIndex(const LogDocument &document, const std::atomic<bool> &stale)
+{
+    while (!document.isIndexed()) {
+        if (document.index().isCancelled() || stale.load(std::memory_order_relaxed))
+            return false;
+        QThread::msleep(5);
+    }
+    return true;
+}
 } // namespace
+
+bool LogFilter::timeInRange(const QString &time) const
+{
+    // Timestamps compare as written (logcat "MM-DD HH:MM:SS.mmm", ISO dates, electron): a bound is a prefix
+    // of that form, so "03-17 16:14" admits every line of that minute as an upper bound.
+    if (fromTime.isEmpty() && toTime.isEmpty())
+        return true;
+    if (time.isEmpty())
+        return false;
+    if (!fromTime.isEmpty() && QStringView(time).left(fromTime.size()).compare(fromTime) < 0)
+        return false;
+    if (!toTime.isEmpty() && QStringView(time).left(toTime.size()).compare(toTime) > 0)
+        return false;
+    return true;
+}
 
 LogTableModel::LogTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -158,6 +185,9 @@ void LogTableModel::clear()
     delete m_search; // stops and joins before the index it reads goes away
     beginResetModel();
     ++m_generation;
+    m_stale->store(true);
+    m_stale = std::make_shared<std::atomic<bool>>(false);
+    m_filter = {};
     m_poll.stop();
     m_document.reset();
     m_cache.clear();
@@ -182,6 +212,19 @@ void LogTableModel::setLog(const QByteArray &bytes)
         m_poll.start();
 }
 
+bool LogTableModel::setLogFile(const QString &path, QString *error)
+{
+    clear();
+    auto document = std::make_shared<LogDocument>();
+    if (!document->open(path, error))
+        return false;
+    m_document = std::move(document);
+    growRows();
+    if (!m_document->isIndexed())
+        m_poll.start();
+    return true;
+}
+
 void LogTableModel::growRows()
 {
     if (!m_document)
@@ -200,12 +243,13 @@ void LogTableModel::growRows()
     emit indexingProgress(ready, done);
 }
 
-void LogTableModel::setFilter(LogLevel minLevel, const QString &tagContains)
+void LogTableModel::setFilter(const LogFilter &filter)
 {
     if (!m_document)
         return;
-    const bool wanted = minLevel != LogLevel::Unknown || !tagContains.isEmpty();
-    if (!wanted) {
+    m_filter = filter;
+    const quint64 serial = ++m_filterSerial; // a newer filter wins over one still being computed
+    if (!filter.isActive()) {
         beginResetModel();
         m_filtered = false;
         m_visible.clear();
@@ -214,30 +258,40 @@ void LogTableModel::setFilter(LogLevel minLevel, const QString &tagContains)
         emit filterFinished();
         return;
     }
-    // Parsing every line takes a while on big logs: do it off the UI thread, then swap the rows in.
-    m_document->waitIndexed();
+    // Parsing every line takes a while on big logs: do it off the UI thread (which never waits for the
+    // index), then swap the rows in.
     const quint64 generation = m_generation;
     std::shared_ptr<LogDocument> document = m_document;
-    auto *watcher = new QFutureWatcher<std::vector<qint64>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    auto *watcher = new QFutureWatcher<std::optional<std::vector<qint64>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, serial] {
         watcher->deleteLater();
-        if (generation != m_generation)
-            return; // another log was opened meanwhile
+        auto visible = watcher->result();
+        if (generation != m_generation || serial != m_filterSerial || !visible)
+            return; // another log was opened, or another filter asked for, meanwhile
         beginResetModel();
         m_filtered = true;
-        m_visible = watcher->result();
+        m_visible = std::move(*visible);
         m_rows = m_document->linesReady();
         endResetModel();
         emit filterFinished();
     });
-    watcher->setFuture(QtConcurrent::run([document, minLevel, tag = tagContains] {
+    watcher->setFuture(QtConcurrent::run([document, filter, stale = m_stale]() -> std::optional<std::vector<qint64>> {
+        if (!awaitIndex(*document, *stale))
+            return std::nullopt;
         std::vector<qint64> visible;
         const qint64 n = document->linesReady();
+        QString time; // lines without a time (stack traces, continuations) take their predecessor's
         for (qint64 i = 0; i < n; ++i) {
+            if ((i & 0xffff) == 0 && stale->load(std::memory_order_relaxed))
+                return std::nullopt;
             const LogLine l = document->parsedLine(i);
-            if (minLevel != LogLevel::Unknown && int(l.level) < int(minLevel))
+            if (!l.time.isEmpty())
+                time = l.time;
+            if (filter.minLevel != LogLevel::Unknown && int(l.level) < int(filter.minLevel))
                 continue;
-            if (!tag.isEmpty() && !l.tag.contains(tag, Qt::CaseInsensitive))
+            if (!filter.tag.isEmpty() && !l.tag.contains(filter.tag, Qt::CaseInsensitive))
+                continue;
+            if (!filter.timeInRange(time))
                 continue;
             visible.push_back(i);
         }
@@ -270,10 +324,11 @@ void LogTableModel::computePatterns()
         m_patternOfLine = std::move(grouped.patternOfLine);
         emit patternsReady(grouped.patterns);
     });
-    watcher->setFuture(QtConcurrent::run([document] {
-        document->waitIndexed();
-        PatternGrouper grouper;
+    watcher->setFuture(QtConcurrent::run([document, stale = m_stale] {
         Grouped out;
+        if (!awaitIndex(*document, *stale))
+            return out;
+        PatternGrouper grouper;
         const qint64 n = document->linesReady();
         out.patternOfLine.reserve(std::size_t(n));
         for (qint64 i = 0; i < n; ++i)
@@ -288,6 +343,7 @@ void LogTableModel::setPatternFilter(int patternId)
 {
     if (!m_document)
         return;
+    ++m_filterSerial;
     beginResetModel();
     m_patternFilter = patternId;
     m_filtered = patternId >= 0;

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,23 @@ class LogSearchJob;
 }
 
 namespace relaydesk::models {
+
+// Which lines the log view shows: a minimum level, a tag substring and a time range. Times are bounds in the
+// log's own notation, compared as prefixes of each line's timestamp ("03-17 16:14" as `to` keeps that whole
+// minute); lines without a time inherit the previous line's.
+struct LogFilter
+{
+    LogLevel minLevel = LogLevel::Unknown; // Unknown: every level
+    QString tag;
+    QString fromTime;
+    QString toTime;
+
+    bool isActive() const
+    {
+        return minLevel != LogLevel::Unknown || !tag.isEmpty() || !fromTime.isEmpty() || !toTime.isEmpty();
+    }
+    bool timeInRange(const QString &time) const;
+};
 
 // The device log as a table: one row per line, columns by format (time, level, pid, tid, tag, message).
 // Lines are indexed off the UI thread and rows appear as the index grows; only the rows a view asks for
@@ -41,14 +59,18 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setLog(const QByteArray &bytes);
+    // Memory-maps the file (nothing is read until a line is shown or searched). False with a translated
+    // error naming the file when it cannot be opened; the model is then empty.
+    bool setLogFile(const QString &path, QString *error);
     void clear();
     bool isIndexed() const;
     qint64 lineCount() const; // lines indexed so far (all lines once indexed)
     LogFormat format() const;
     qint64 byteSize() const;
 
-    // Filters (the view then shows only matching lines). minLevel Unknown = all levels.
-    void setFilter(LogLevel minLevel, const QString &tagContains);
+    // Filters (the view then shows only matching lines, once computed off the UI thread: filterFinished()).
+    void setFilter(const LogFilter &filter);
+    const LogFilter &filter() const { return m_filter; }
     bool isFiltered() const { return m_filtered; }
 
     // Patterns mode: groups every line into templates (variable parts masked) off the UI thread;
@@ -98,6 +120,9 @@ private:
     QPointer<LogSearchJob> m_search;
     mutable QCache<qint64, LogLine> m_cache{4000};
     quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_stale = std::make_shared<std::atomic<bool>>(false); // set when a log closes
+    LogFilter m_filter;
+    quint64 m_filterSerial = 0;
 };
 
 } // namespace relaydesk::models

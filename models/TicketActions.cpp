@@ -37,6 +37,42 @@ bool TicketActions::start(qint64 ticketId, Kind kind, const ActionArgs &args)
     return true;
 }
 
+void TicketActions::observeEvents(qint64 ticketId, const QList<TicketEvent> &events)
+{
+    if (m_awaiting.isEmpty())
+        return;
+    for (const TicketEvent &e : events) {
+        if (e.kind != QLatin1String("action_outcome"))
+            continue;
+        const qint64 actionId = e.detail.value(QLatin1String("action_id")).toInteger();
+        const auto it = m_awaiting.constFind(actionId);
+        if (it == m_awaiting.constEnd() || it->ticketId != ticketId)
+            continue;
+        const Awaiting awaiting = *it;
+        m_awaiting.erase(it);
+        const QString outcome = e.detail.value(QLatin1String("outcome")).toString();
+        const QString region = e.detail.value(QLatin1String("region")).toString();
+        QString message;
+        if (outcome == QLatin1String("delivered")) {
+            message = region.isEmpty() ? QCoreApplication::translate("TicketActions", "delivered")
+                                       : QCoreApplication::translate("TicketActions", "delivered via %1").arg(region);
+        } else if (outcome == QLatin1String("duplicate_suppressed")) {
+            message = QCoreApplication::translate("TicketActions", "duplicate suppressed: the user already has it");
+        } else {
+            const int status = e.detail.value(QLatin1String("http_status")).toInt();
+            const QString code = e.detail.value(QLatin1String("code")).toString();
+            const QString reason = status > 0 ? QStringLiteral("%1 %2").arg(status).arg(code).trimmed() : code;
+            message = reason.isEmpty() ? QCoreApplication::translate("TicketActions", "failed at the gateway")
+                                       : QCoreApplication::translate("TicketActions", "failed at the gateway: %1").arg(reason);
+            // The first action has its answer; trying again is a new action with its own key.
+            Request again = awaiting.request;
+            again.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            m_failed.insert(slot(ticketId, again.kind), again);
+        }
+        emit outcomeArrived(ticketId, awaiting.request.kind, outcome, message);
+    }
+}
+
 bool TicketActions::retry(qint64 ticketId, Kind kind)
 {
     const auto it = m_failed.constFind(slot(ticketId, kind));
@@ -75,9 +111,12 @@ void TicketActions::send(qint64 ticketId, const Request &request)
         emit ticketUpdated(*r.value);
         finish(nullptr, {});
     };
-    const auto onGateway = [finish](ApiResult<ActionStatus> r) {
+    const auto onGateway = [self, this, finish, ticketId, request](ApiResult<ActionStatus> r) {
+        if (!self)
+            return;
         if (!r.ok())
             return finish(&r.error, {});
+        m_awaiting.insert(r.value->actionId, Awaiting{ticketId, request});
         finish(nullptr, r.value->coalesced
                             ? QCoreApplication::translate("TicketActions", "Joined the resend already on its way.")
                             : QCoreApplication::translate("TicketActions", "Sent to the gateway; waiting for its answer."));

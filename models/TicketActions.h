@@ -45,13 +45,22 @@ public:
 
     static QString name(Kind kind);
 
+    // Feeds the ticket's timeline in: the outcome of a gateway action this console started (an
+    // `action_outcome` event with its action id) is announced once with outcomeArrived(). A failed one can
+    // then be retried, as a new action with a new key (the first one has its answer).
+    void observeEvents(qint64 ticketId, const QList<TicketEvent> &events);
+
 signals:
     void pendingChanged(qint64 ticketId);
     // The service accepted the action. Gateway actions (resend, reroute, reply) are then pending at the
-    // gateway; their outcome arrives on the ticket's timeline.
+    // gateway; their outcome arrives on the ticket's timeline (see observeEvents()).
     void accepted(qint64 ticketId, relaydesk::models::TicketActions::Kind kind, const QString &message);
     void failed(qint64 ticketId, relaydesk::models::TicketActions::Kind kind, const QString &message,
                 const relaydesk::models::ApiError &error);
+    // The gateway's answer to an accepted resend, reroute or reply. outcome: delivered, duplicate_suppressed
+    // or failed; message: translated, for the agent.
+    void outcomeArrived(qint64 ticketId, relaydesk::models::TicketActions::Kind kind, const QString &outcome,
+                        const QString &message);
     // The service answered with the ticket's new state.
     void ticketUpdated(const relaydesk::Ticket &ticket);
 
@@ -68,6 +77,12 @@ private:
     ApiClient *m_api;
     QHash<quint64, Request> m_pending;
     QHash<quint64, Request> m_failed;
+    struct Awaiting
+    {
+        qint64 ticketId;
+        Request request;
+    };
+    QHash<qint64, Awaiting> m_awaiting; // accepted gateway actions by action id, until their outcome
 };
 
 } // namespace relaydesk::models

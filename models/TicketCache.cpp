@@ -4,9 +4,12 @@
 #include "core/TicketCodec.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,7 +21,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 QString sqlError(const QString &what, const QSqlError &error)
 {
@@ -72,8 +75,9 @@ bool migrate(QSqlDatabase &db, QString *error)
     const QStringList statements = {
         u"CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, json TEXT NOT NULL)"_s,
         u"CREATE TABLE IF NOT EXISTS events (ticket_id INTEGER PRIMARY KEY, json TEXT NOT NULL)"_s,
-        u"CREATE TABLE IF NOT EXISTS logs (ticket_id INTEGER PRIMARY KEY, data BLOB NOT NULL)"_s,
-        u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '1')"_s,
+        // Version 1 kept logs in a table; they are files beside the database now (logDir()).
+        u"DROP TABLE IF EXISTS logs"_s,
+        u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '2')"_s,
     };
     if (!db.transaction()) {
         *error = sqlError(QCoreApplication::translate("TicketCache", "starting the migration"), db.lastError());
@@ -91,6 +95,27 @@ bool migrate(QSqlDatabase &db, QString *error)
         return false;
     }
     return true;
+}
+
+QString logFilePath(const QString &dir, qint64 ticketId)
+{
+    return u"%1/%2.log"_s.arg(dir).arg(ticketId);
+}
+
+// Removes the least recently used logs until the directory holds at most `budget` bytes; `keep` stays.
+void pruneLogs(const QString &dir, qint64 budget, const QString &keep)
+{
+    QFileInfoList files = QDir(dir).entryInfoList({u"*.log"_s}, QDir::Files, QDir::Time); // newest first
+    qint64 total = 0;
+    for (const QFileInfo &f : std::as_const(files))
+        total += f.size();
+    while (total > budget && !files.isEmpty()) {
+        const QFileInfo oldest = files.takeLast();
+        if (oldest.absoluteFilePath() == QFileInfo(keep).absoluteFilePath())
+            continue;
+        if (QFile::remove(oldest.absoluteFilePath()))
+            total -= oldest.size();
+    }
 }
 
 } // namespace
@@ -221,39 +246,39 @@ QFuture<CacheResult<bool>> TicketCache::storeEvents(qint64 ticketId, const QList
     });
 }
 
-QFuture<CacheResult<std::optional<QByteArray>>> TicketCache::loadLog(qint64 ticketId)
+QString TicketCache::logDir() const
 {
-    return m_worker.run([name = m_connectionName, path = m_path, ticketId]() -> CacheResult<std::optional<QByteArray>> {
-        QString error;
-        auto db = connection(name, path, &error);
-        if (!db)
-            return {std::nullopt, error};
-        QSqlQuery q(*db);
-        q.prepare(u"SELECT data FROM logs WHERE ticket_id = ?"_s);
-        q.addBindValue(ticketId);
-        if (!exec(q, QCoreApplication::translate("TicketCache", "reading the log"), &error))
-            return {std::nullopt, error};
-        if (!q.next())
-            return {std::optional<QByteArray>(), {}};
-        return {std::optional<QByteArray>(q.value(0).toByteArray()), {}};
+    return m_path + u".logs"_s;
+}
+
+QFuture<CacheResult<std::optional<QString>>> TicketCache::loadLog(qint64 ticketId)
+{
+    return m_worker.run([dir = logDir(), ticketId]() -> CacheResult<std::optional<QString>> {
+        const QString file = logFilePath(dir, ticketId);
+        if (!QFileInfo::exists(file))
+            return {std::optional<QString>(), {}};
+        // Touch it so that pruning keeps the logs agents look at.
+        QFile f(file);
+        if (f.open(QIODevice::ReadWrite))
+            f.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        return {std::optional<QString>(file), {}};
     });
 }
 
-QFuture<CacheResult<bool>> TicketCache::storeLog(qint64 ticketId, const QByteArray &log)
+QFuture<CacheResult<QString>> TicketCache::storeLog(qint64 ticketId, const QByteArray &log)
 {
-    return m_worker.run([name = m_connectionName, path = m_path, ticketId, log]() -> CacheResult<bool> {
-        QString error;
-        auto db = connection(name, path, &error);
-        if (!db)
-            return {std::nullopt, error};
-        QSqlQuery q(*db);
-        q.prepare(u"INSERT INTO logs (ticket_id, data) VALUES (?, ?) "
-                  "ON CONFLICT(ticket_id) DO UPDATE SET data = excluded.data"_s);
-        q.addBindValue(ticketId);
-        q.addBindValue(log);
-        if (!exec(q, QCoreApplication::translate("TicketCache", "storing the log"), &error))
-            return {std::nullopt, error};
-        return {true, {}};
+    return m_worker.run([dir = logDir(), ticketId, log, budget = m_logBudget]() -> CacheResult<QString> {
+        if (!QDir().mkpath(dir))
+            return {std::nullopt, QCoreApplication::translate("TicketCache", "Local cache: cannot create %1").arg(dir)};
+        const QString file = logFilePath(dir, ticketId);
+        // Written whole or not at all: a crash or a full disk never leaves a truncated log behind.
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(log) != log.size() || !out.commit()) {
+            return {std::nullopt, QCoreApplication::translate("TicketCache", "Local cache: cannot write %1: %2")
+                                      .arg(file, out.errorString())};
+        }
+        pruneLogs(dir, budget, file);
+        return {file, {}};
     });
 }
 

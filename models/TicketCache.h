@@ -25,9 +25,10 @@ struct CachedState
     qint64 cursor = 0; // highest change sequence stored
 };
 
-// The console's local copy of what it synced: tickets, timelines and logs in one SQLite file, so the
-// console opens at once on the last known state and stays readable offline. All SQL runs on one worker
-// thread owned by the cache (one connection, used only there); results come back as futures.
+// The console's local copy of what it synced: tickets and timelines in one SQLite file, logs as files
+// beside it, so the console opens at once on the last known state and stays readable offline. All SQL and
+// file work runs on one worker thread owned by the cache (one connection, used only there); results come
+// back as futures.
 class TicketCache final
 {
     Q_DISABLE_COPY_MOVE(TicketCache)
@@ -44,13 +45,19 @@ public:
     QFuture<CacheResult<bool>> storeTickets(const QList<Ticket> &tickets, qint64 cursor);
     QFuture<CacheResult<QList<TicketEvent>>> loadEvents(qint64 ticketId);
     QFuture<CacheResult<bool>> storeEvents(qint64 ticketId, const QList<TicketEvent> &events);
-    // ok() with an empty inner optional means "not cached yet".
-    QFuture<CacheResult<std::optional<QByteArray>>> loadLog(qint64 ticketId);
-    QFuture<CacheResult<bool>> storeLog(qint64 ticketId, const QByteArray &log);
+    // Logs are files in logDir(), one per ticket, so that the log pane memory-maps them. loadLog gives the
+    // file's path; ok() with an empty inner optional means "not cached yet".
+    QFuture<CacheResult<std::optional<QString>>> loadLog(qint64 ticketId);
+    // Writes the log atomically and answers its path; then removes the least recently opened logs beyond
+    // the budget (default 1 GiB).
+    QFuture<CacheResult<QString>> storeLog(qint64 ticketId, const QByteArray &log);
+    QString logDir() const;
+    void setLogBudget(qint64 bytes) { m_logBudget = bytes; }
 
 private:
     QString m_path;
     QString m_connectionName;
+    qint64 m_logBudget = qint64(1) << 30;
     WorkerThread m_worker;
 };
 

@@ -25,12 +25,12 @@ void TicketDetailLoader::select(qint64 ticketId)
         fetchEvents(ticketId);
     });
     emit logLoading(ticketId);
-    whenFinished(this, m_cache->loadLog(ticketId), [this, ticketId](const CacheResult<std::optional<QByteArray>> &cached) {
+    whenFinished(this, m_cache->loadLog(ticketId), [this, ticketId](const CacheResult<std::optional<QString>> &cached) {
         if (ticketId != m_selected)
             return;
         if (cached.ok() && cached.value->has_value()) {
             // Logs never change once reported: the cached copy is final.
-            emit logLoaded(ticketId, **cached.value, true);
+            emit logLoaded(ticketId, LogSource{**cached.value, {}}, true);
             return;
         }
         fetchLog(ticketId);
@@ -65,9 +65,13 @@ void TicketDetailLoader::fetchLog(qint64 ticketId)
                 emit loadFailed(ticketId, result.error.message);
             return;
         }
-        m_cache->storeLog(ticketId, *result.value);
-        if (ticketId == m_selected)
-            emit logLoaded(ticketId, *result.value, false);
+        const QByteArray bytes = *result.value;
+        whenFinished(this, m_cache->storeLog(ticketId, bytes), [this, ticketId, bytes](const CacheResult<QString> &stored) {
+            if (ticketId != m_selected)
+                return;
+            // Stored: the pane maps the file. Not stored (disk full, ...): it still shows the bytes.
+            emit logLoaded(ticketId, stored.ok() ? LogSource{*stored.value, {}} : LogSource{{}, bytes}, false);
+        });
     });
 }
 

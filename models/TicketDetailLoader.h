@@ -9,6 +9,14 @@ namespace relaydesk::models {
 
 class TicketCache;
 
+// Where a ticket's log can be read: a file in the local cache (memory-mapped by the log pane) or, when the
+// cache could not store it, the bytes themselves.
+struct LogSource
+{
+    QString path;
+    QByteArray bytes;
+};
+
 // Fetches what the selected ticket's panes show beyond the list row: its timeline and its device log.
 // The cached copy comes first (so offline still works), then the service's, which refreshes the cache.
 // Answers for a ticket that is no longer selected are dropped.
@@ -26,7 +34,7 @@ public:
 
 signals:
     void eventsLoaded(qint64 ticketId, const QList<relaydesk::TicketEvent> &events, bool fromCache);
-    void logLoaded(qint64 ticketId, const QByteArray &log, bool fromCache);
+    void logLoaded(qint64 ticketId, const relaydesk::models::LogSource &log, bool fromCache);
     void loadFailed(qint64 ticketId, const QString &message);
     void logLoading(qint64 ticketId);
 

@@ -120,6 +120,22 @@ QString EmbeddedService::renewAdminToken(QString *error)
     return token;
 }
 
+bool EmbeddedService::addUser(const QString &name, Role role, const QString &password, QString *error)
+{
+    if (!m_service) {
+        *error = u"the embedded service is not running"_s;
+        return false;
+    }
+    bool added = false;
+    QString message;
+    Service *service = m_service;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { added = service->addUser(name, role, password, &message); }, Qt::BlockingQueuedConnection);
+    if (!added)
+        *error = message;
+    return added;
+}
+
 QString EmbeddedService::clientKey() const
 {
     return m_clientKey;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Enums.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
@@ -40,6 +42,8 @@ public:
     // A fresh admin session (the previous one expired or was revoked); empty with *error on failure.
     QString renewAdminToken(QString *error);
     QString clientKey() const;
+    // Another account on the embedded service (a colleague's console in tests and demos).
+    bool addUser(const QString &name, Role role, const QString &password, QString *error);
 
 private:
     void stop();

@@ -59,6 +59,20 @@ ActionBar::ActionBar(models::TicketActions *actions, models::ApiClient *api, QWi
                                                : tr("%1: %2").arg(models::TicketActions::name(kind), message));
         }
     });
+    connect(m_actions, &models::TicketActions::outcomeArrived, this,
+            [this](qint64 id, Kind kind, const QString &outcome, const QString &message) {
+                const QString text = tr("%1: %2").arg(models::TicketActions::name(kind), message);
+                if (outcome == QLatin1String("failed"))
+                    emit notify(text);
+                if (m_ticket && m_ticket->id == id) {
+                    if (outcome == QLatin1String("failed"))
+                        m_lastFailed = kind;
+                    else
+                        m_lastFailed.reset();
+                    m_state->setText(text);
+                    refresh();
+                }
+            });
     connect(m_actions, &models::TicketActions::failed, this,
             [this](qint64 id, Kind kind, const QString &message, const models::ApiError &error) {
                 const QString text = error.code == QLatin1String("claimed_by_other")

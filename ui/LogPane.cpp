@@ -1,6 +1,8 @@
 #include "LogPane.h"
 
 #include "models/LogTableModel.h"
+#include "LogMatchDelegate.h"
+#include "models/TicketDetailLoader.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -14,6 +16,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QToolButton>
 #include <QLocale>
@@ -35,7 +39,9 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_search->setPlaceholderText(tr("Search the log (/)"));
     m_search->setClearButtonEnabled(true);
     m_regex = new QCheckBox(tr("Re&gex"), this);
+    m_regex->setObjectName(QStringLiteral("logRegex"));
     m_case = new QCheckBox(tr("C&ase"), this);
+    m_case->setObjectName(QStringLiteral("logCase"));
     auto *prev = new QPushButton(tr("↑"), this);
     prev->setToolTip(tr("Previous match (Shift+F3)"));
     prev->setObjectName(QStringLiteral("previousMatch"));
@@ -63,6 +69,18 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_tag->setObjectName(QStringLiteral("tagFilter"));
     m_tag->setPlaceholderText(tr("Tag"));
     m_tag->setMaximumWidth(120);
+    m_from = new QLineEdit(this);
+    m_from->setObjectName(QStringLiteral("timeFrom"));
+    m_from->setPlaceholderText(tr("From time"));
+    m_from->setToolTip(tr("Show lines from this time on, written as in the log (e.g. 03-17 16:13); Enter applies"));
+    m_from->setClearButtonEnabled(true);
+    m_to = new QLineEdit(this);
+    m_to->setObjectName(QStringLiteral("timeTo"));
+    m_to->setPlaceholderText(tr("To time"));
+    m_to->setToolTip(tr("Show lines up to this time, written as in the log; \"03-17 16:14\" keeps that whole minute"));
+    m_to->setClearButtonEnabled(true);
+    for (QLineEdit *e : {m_from, m_to})
+        e->setMaximumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
     m_goTo = new QLineEdit(this);
     m_goTo->setObjectName(QStringLiteral("goToLine"));
     m_goTo->setPlaceholderText(tr("Line (Ctrl+G)"));
@@ -98,6 +116,10 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 2);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Device log"));
+    m_delegate = new LogMatchDelegate(m_view);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &LogPane::showContextMenu);
     const int ch = m_view->fontMetrics().averageCharWidth();
     m_view->setColumnWidth(LogTableModel::Line, 7 * ch);
     m_view->setColumnWidth(LogTableModel::Time, 20 * ch);
@@ -119,6 +141,8 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     filterRow->addWidget(m_info, 1);
     filterRow->addWidget(m_level);
     filterRow->addWidget(m_tag);
+    filterRow->addWidget(m_from);
+    filterRow->addWidget(m_to);
     filterRow->addWidget(m_goTo);
     filterRow->addWidget(m_patternsButton);
     auto *layout = new QVBoxLayout(this);
@@ -176,11 +200,15 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     connect(new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut), &QShortcut::activated,
             this, &LogPane::copySelection);
     connect(m_goTo, &QLineEdit::returnPressed, this, [this] { goToLine(m_goTo->text().toInt()); });
-    const auto applyFilter = [this] {
-        m_model->setFilter(LogLevel(m_level->currentData().toInt()), m_tag->text().trimmed());
-    };
-    connect(m_level, &QComboBox::currentIndexChanged, this, applyFilter);
-    connect(m_tag, &QLineEdit::returnPressed, this, applyFilter);
+    connect(m_level, &QComboBox::currentIndexChanged, this, &LogPane::applyFilter);
+    for (QLineEdit *e : {m_tag, m_from, m_to}) {
+        connect(e, &QLineEdit::returnPressed, this, &LogPane::applyFilter);
+        // The clear button empties the field: the filter follows at once.
+        connect(e, &QLineEdit::textChanged, this, [this](const QString &text) {
+            if (text.isEmpty())
+                applyFilter();
+        });
+    }
 
     connect(m_model, &LogTableModel::searchProgress, m_progress, &QProgressBar::setValue);
     connect(m_model, &LogTableModel::searchFinished, this, [this](int count, bool cancelled) {
@@ -246,22 +274,109 @@ void LogPane::showMessage(const QString &text)
     updateInfo();
 }
 
-void LogPane::setLog(const QByteArray &bytes)
+void LogPane::resetControls()
 {
     m_message.clear();
     m_matches->clear();
+    const QSignalBlocker blockLevel(m_level);
+    const QSignalBlocker blockTag(m_tag);
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
     m_level->setCurrentIndex(0);
     m_tag->clear();
+    m_from->clear();
+    m_to->clear();
     m_patterns->clear();
-    m_model->setLog(bytes);
+}
+
+void LogPane::resetFilters()
+{
+    {
+        const QSignalBlocker blockLevel(m_level);
+        const QSignalBlocker blockTag(m_tag);
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_level->setCurrentIndex(0);
+        m_tag->clear();
+        m_from->clear();
+        m_to->clear();
+    }
+    m_model->setFilter({}); // no filter: applied at once
+}
+
+void LogPane::applyFilter()
+{
+    models::LogFilter filter;
+    filter.minLevel = LogLevel(m_level->currentData().toInt());
+    filter.tag = m_tag->text().trimmed();
+    filter.fromTime = m_from->text().trimmed();
+    filter.toTime = m_to->text().trimmed();
+    m_model->setFilter(filter);
+}
+
+void LogPane::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_view->indexAt(pos);
+    QMenu menu(this);
+    QString time;
+    if (at.isValid())
+        time = m_model->index(at.row(), LogTableModel::Time).data().toString();
+    QAction *from = menu.addAction(tr("Show from this line's time"));
+    QAction *to = menu.addAction(tr("Show up to this line's time"));
+    from->setEnabled(!time.isEmpty());
+    to->setEnabled(!time.isEmpty());
+    QAction *clearRange = menu.addAction(tr("Clear the time range"));
+    clearRange->setEnabled(!m_from->text().isEmpty() || !m_to->text().isEmpty());
+    menu.addSeparator();
+    QAction *copy = menu.addAction(tr("Copy selected lines"), QKeySequence::Copy);
+    copy->setEnabled(m_view->selectionModel()->hasSelection());
+    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    if (chosen == from)
+        m_from->setText(time);
+    else if (chosen == to)
+        m_to->setText(time);
+    else if (chosen == clearRange) {
+        m_from->clear();
+        m_to->clear();
+    } else if (chosen == copy) {
+        copySelection();
+        return;
+    } else {
+        return;
+    }
+    applyFilter();
+}
+
+void LogPane::afterOpen()
+{
     updateColumns();
     if (m_patternsButton->isChecked())
         showPatterns(true);
-    if (bytes.isEmpty())
+    if (m_model->byteSize() == 0 && m_message.isEmpty())
         m_message = tr("This report came without a device log.");
     updateInfo();
     if (!m_search->text().isEmpty())
         runSearch();
+}
+
+void LogPane::setLog(const QByteArray &bytes)
+{
+    resetControls();
+    m_model->setLog(bytes);
+    afterOpen();
+}
+
+void LogPane::setLog(const models::LogSource &source)
+{
+    if (source.path.isEmpty())
+        return setLog(source.bytes);
+    resetControls();
+    QString error;
+    if (!m_model->setLogFile(source.path, &error))
+        m_message = tr("Cannot open the cached log: %1").arg(error);
+    afterOpen();
 }
 
 void LogPane::updateInfo()
@@ -287,9 +402,7 @@ void LogPane::goToLine(int line)
 {
     int row = m_model->rowOfLine(line - 1);
     if (row < 0 && m_model->isFiltered()) {
-        m_level->setCurrentIndex(0); // the line is filtered out: show everything again
-        m_tag->clear();
-        m_model->setFilter(LogLevel::Unknown, {});
+        resetFilters(); // the line is filtered out: show everything again
         row = m_model->rowOfLine(line - 1);
     }
     if (row < 0)
@@ -305,6 +418,8 @@ void LogPane::runSearch()
 {
     if (m_search->text().isEmpty()) {
         m_model->cancelSearch();
+        m_delegate->setQuery({});
+        m_view->viewport()->update();
         m_matches->clear();
         return;
     }
@@ -316,6 +431,7 @@ void LogPane::runSearch()
     m_progress->show();
     m_cancel->show();
     m_matches->setText(tr("Searching…"));
+    m_delegate->setQuery(query);
     m_model->search(query);
 }
 

@@ -15,13 +15,14 @@ class QTableView;
 
 namespace relaydesk::models {
 class LogTableModel;
-}
+struct LogSource;
+} // namespace relaydesk::models
 
 namespace relaydesk::ui {
 
-// The device log: a table that materialises only the visible lines, with level and tag filters, search
-// (literal or regex, case option) with progress, match count, next/previous and cancel, go to line and
-// copy. Text is always plain.
+// The device log: a table that materialises only the visible lines, with level, tag and time-range filters,
+// search (literal or regex, case option) with progress, match count, next/previous, highlighted occurrences
+// and cancel, go to line and copy. Text is always plain.
 class LogPane final : public QWidget
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
     explicit LogPane(QWidget *parent = nullptr);
 
     void setLog(const QByteArray &bytes);
+    void setLog(const models::LogSource &source); // the cached file (memory-mapped) or the bytes
     void clear();
     void showMessage(const QString &text);
     // 1-based line, as in the diagnosis; marks it and selects it.
@@ -52,6 +54,11 @@ private:
     void updateInfo();
     void updateColumns();
     void showPatterns(bool on);
+    void resetControls();
+    void applyFilter();
+    void resetFilters();
+    void showContextMenu(const QPoint &pos);
+    void afterOpen();
 
     models::LogTableModel *m_model;
     QTableView *m_view;
@@ -64,6 +71,9 @@ private:
     QPushButton *m_cancel;
     QComboBox *m_level;
     QLineEdit *m_tag;
+    QLineEdit *m_from;
+    QLineEdit *m_to;
+    class LogMatchDelegate *m_delegate;
     QLineEdit *m_goTo;
     QToolButton *m_patternsButton;
     QListWidget *m_patterns;

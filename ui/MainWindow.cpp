@@ -88,10 +88,13 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
 
     using models::TicketDetailLoader;
     connect(m_ctx.details, &TicketDetailLoader::eventsLoaded, this,
-            [this](qint64, const QList<TicketEvent> &events) { m_detailPane->showEvents(events); });
+            [this](qint64 id, const QList<TicketEvent> &events) {
+                m_detailPane->showEvents(events);
+                m_ctx.actions->observeEvents(id, events);
+            });
     connect(m_ctx.details, &TicketDetailLoader::logLoading, m_detailPane, &TicketDetailPane::showLogLoading);
     connect(m_ctx.details, &TicketDetailLoader::logLoaded, this,
-            [this](qint64, const QByteArray &log) { m_detailPane->showLog(log); });
+            [this](qint64, const models::LogSource &log) { m_detailPane->showLog(log); });
     connect(m_ctx.details, &TicketDetailLoader::loadFailed, this,
             [this](qint64, const QString &message) { m_detailPane->showLoadError(message); });
 

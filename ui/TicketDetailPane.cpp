@@ -259,7 +259,7 @@ void TicketDetailPane::showLogLoading()
     m_logPane->showMessage(tr("Loading the device log…"));
 }
 
-void TicketDetailPane::showLog(const QByteArray &log)
+void TicketDetailPane::showLog(const models::LogSource &log)
 {
     // Shown exactly as sent, as plain text, one table row per line; only visible rows are materialised.
     m_logPane->setLog(log);

@@ -15,7 +15,8 @@ class QVBoxLayout;
 
 namespace relaydesk::models {
 class TimelineModel;
-}
+struct LogSource;
+} // namespace relaydesk::models
 
 namespace relaydesk::ui {
 
@@ -35,7 +36,7 @@ public:
     void showTicket(const Ticket *ticket); // nullptr: nothing selected
     void showEvents(const QList<TicketEvent> &events);
     void showLogLoading();
-    void showLog(const QByteArray &log);
+    void showLog(const models::LogSource &log);
     void showLoadError(const QString &message);
 
     // Scrolls the log to a 1-based line and marks it.

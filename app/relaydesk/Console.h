@@ -56,6 +56,7 @@ public:
     models::SyncEngine *sync() const { return m_sync.get(); }
     sim::ReportUploader *simulator() const { return m_uploader.get(); }
     sim::GatewaySimulator *gateway() const { return m_gateway.get(); }
+    server::EmbeddedService *embedded() const { return m_embedded.get(); } // null with --server
     QString username() const { return m_username; }
 
 private:

@@ -1,6 +1,7 @@
 #include "TicketFactory.h"
 #include "models/TicketCache.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -57,6 +58,41 @@ private slots:
         QCOMPARE(state.value->tickets.at(1).userName, u"王芳"_s);
     }
 
+    void logsBeyondTheBudgetArePrunedLeastRecentlyOpenedFirst()
+    {
+        QTemporaryDir dir;
+        TicketCache cache(dir.filePath(u"cache.sqlite"_s));
+        cache.setLogBudget(2500);
+        QVERIFY(wait(cache.open()).ok());
+        const QByteArray kilobyte(1000, 'x');
+        QVERIFY(wait(cache.storeLog(1, kilobyte)).ok());
+        QVERIFY(wait(cache.storeLog(2, kilobyte)).ok());
+        // Opening log 1 makes it the most recently used one, so the third log pushes out log 2.
+        QFile old(dir.filePath(u"cache.sqlite.logs/2.log"_s));
+        QVERIFY(old.open(QIODevice::ReadWrite));
+        QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60), QFileDevice::FileModificationTime));
+        old.close();
+        QVERIFY(wait(cache.loadLog(1)).value->has_value());
+        QVERIFY(wait(cache.storeLog(3, kilobyte)).ok());
+        QVERIFY(wait(cache.loadLog(1)).value->has_value());
+        QVERIFY(!wait(cache.loadLog(2)).value->has_value());
+        QVERIFY(wait(cache.loadLog(3)).value->has_value());
+    }
+
+    void aLogThatCannotBeWrittenIsAnErrorNamingTheFile()
+    {
+        QTemporaryDir dir;
+        // The log directory's place is taken by a file: nothing can be written there.
+        QFile blocker(dir.filePath(u"cache.sqlite.logs"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        TicketCache cache(dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(wait(cache.open()).ok());
+        const auto stored = wait(cache.storeLog(1, "line\n"));
+        QVERIFY(!stored.ok());
+        QVERIFY2(stored.error.contains(u"cache.sqlite.logs"_s), qPrintable(stored.error));
+    }
+
     void eventsAndLogsRoundTrip()
     {
         QTemporaryDir dir;
@@ -68,10 +104,14 @@ private slots:
 
         QByteArray log("03-17 16:13:38.811  1702  2395 D Tag: line\n");
         log.append('\0').append("\xff\xfe binary", 9);
-        QVERIFY(wait(cache.storeLog(3, log)).ok());
+        const auto stored = wait(cache.storeLog(3, log));
+        QVERIFY2(stored.ok(), qPrintable(stored.error));
         const auto loaded = wait(cache.loadLog(3));
         QVERIFY(loaded.ok() && loaded.value->has_value());
-        QCOMPARE(**loaded.value, log);
+        QCOMPARE(**loaded.value, *stored.value);
+        QFile file(**loaded.value);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), log); // byte for byte, NUL and invalid UTF-8 included
 
         TicketEvent e;
         e.id = 11;

@@ -1,6 +1,7 @@
 // Drives the real console window on an embedded service fed by the simulator: tickets arrive live,
 // selecting one shows its report facts, timeline and device log.
 #include "app/relaydesk/Console.h"
+#include "server/EmbeddedService.h"
 #include "models/SyncEngine.h"
 #include "models/TicketActions.h"
 #include "models/TicketTableModel.h"
@@ -13,7 +14,11 @@
 #include "ui/TicketDetailPane.h"
 #include "ui/TicketListPane.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QNetworkAccessManager>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -47,6 +52,59 @@ private:
         o.demoCount = 12;
         o.seed = 42;
         return o;
+    }
+
+    // Runs `drive` on the next modal dialog named `name` once `ready` holds for it (polled; the dialog's
+    // exec() blocks the caller), then accepts it.
+    static void whenDialogOpens(const QString &name, std::function<bool(QDialog *)> drive)
+    {
+        auto *poll = new QTimer;
+        poll->setInterval(20);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, name, drive] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != name || !drive(dialog))
+                return;
+            poll->deleteLater();
+            dialog->accept();
+        });
+        poll->start();
+    }
+
+    // An escalated ticket of that cause, claimed by the console's user through the C key.
+    static qint64 claimEscalated(app::Console &console, Cause cause)
+    {
+        auto *model = console.tickets();
+        const auto pick = [model, cause]() -> const Ticket * {
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const Ticket *t = model->ticketAt(r);
+                if (t->cause == cause && t->status == TicketStatus::Escalated && t->assignee.isEmpty())
+                    return t;
+            }
+            return nullptr;
+        };
+        if (!QTest::qWaitFor([&] { return pick() != nullptr; }, 60000))
+            return 0;
+        const qint64 id = pick()->id;
+        ui::MainWindow *window = console.window();
+        window->ticketListPane()->selectTicket(id);
+        auto *table = window->ticketListPane()->view();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_C);
+        if (!QTest::qWaitFor([&] { return model->ticket(id) && model->ticket(id)->assignee == console.username(); }, 10000))
+            return 0;
+        return id;
+    }
+
+    // The agent's action outcome (action_outcome event) shown on the selected ticket's timeline.
+    static bool timelineShowsOutcome(ui::MainWindow *window, const QString &text)
+    {
+        auto *timeline = window->detailPane()->timelineView();
+        for (int r = 0; r < timeline->model()->rowCount(); ++r) {
+            const QString what = timeline->model()->index(r, models::TimelineModel::What).data().toString();
+            if (what.contains(u"(action "_s) && what.contains(text))
+                return true;
+        }
+        return false;
     }
 
 private slots:
@@ -169,6 +227,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!lines->isFiltered(), 10000);
         QCOMPARE(qint64(lines->rowCount()), lines->lineCount());
 
+        // Time range: lines from one timestamp to another (lines without a time belong to the one before).
+        if (lines->format() != LogFormat::Text) {
+            QStringList times;
+            QString last;
+            for (qint64 i = 0; i < lines->lineCount(); ++i) {
+                const QString t = lines->index(int(i), models::LogTableModel::Time).data().toString();
+                if (!t.isEmpty())
+                    last = t;
+                times << last;
+            }
+            const QString from = times.at(times.size() / 3);
+            const QString to = times.at(2 * times.size() / 3).left(from.size() - 4); // a coarser upper bound
+            QList<qint64> inRange;
+            for (qsizetype i = 0; i < times.size(); ++i) {
+                if (!times.at(i).isEmpty() && times.at(i) >= from && times.at(i).left(to.size()) <= to)
+                    inRange << i;
+            }
+            QVERIFY(!inRange.isEmpty() && inRange.size() < times.size());
+            auto *fromEdit = window->findChild<QLineEdit *>(u"timeFrom"_s);
+            auto *toEdit = window->findChild<QLineEdit *>(u"timeTo"_s);
+            fromEdit->setText(from);
+            toEdit->setText(to);
+            QTest::keyClick(toEdit, Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(lines->isFiltered() && lines->rowCount() == inRange.size(), 10000);
+            for (int r = 0; r < lines->rowCount(); ++r)
+                QCOMPARE(lines->lineOfRow(r), inRange.at(r));
+            fromEdit->clear(); // the clear button empties the field and the filter follows
+            toEdit->clear();
+            QTRY_VERIFY_WITH_TIMEOUT(!lines->isFiltered(), 10000);
+            QCOMPARE(qint64(lines->rowCount()), lines->lineCount());
+        }
+
         // Patterns mode: lines grouped into templates; picking one shows exactly its lines.
         auto *patternsButton = window->findChild<QToolButton *>(u"patternsButton"_s);
         auto *patternList = window->findChild<QListWidget *>(u"patternList"_s);
@@ -285,6 +375,177 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(outcomeShown(), 60000);
         QCOMPARE(console.gateway()->deliveriesForMessage(messageId), 1);
+    }
+
+    void rerouteThroughAnotherRegionDeliversOnceAndShowsTheOutcome()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 30;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->totalCount(), 30, 60000);
+        const qint64 id = claimEscalated(console, Cause::Network);
+        QVERIFY2(id > 0, "an escalated network ticket was claimed");
+        const Ticket ticket = *console.tickets()->ticket(id);
+
+        // E opens the reroute dialog with each region's health; the failed region cannot be picked.
+        QString chosen;
+        whenDialogOpens(u"rerouteDialog"_s, [&chosen, &ticket](QDialog *dialog) {
+            auto *regions = dialog->findChild<QListWidget *>(u"regionList"_s);
+            for (int i = 0; i < regions->count(); ++i) {
+                QListWidgetItem *item = regions->item(i);
+                const QString region = item->data(Qt::UserRole).toString();
+                if (region == ticket.region && (item->flags() & Qt::ItemIsEnabled))
+                    return false; // the region that failed must not be offered
+                const bool healthy = item->text().contains(u"healthy, circuit closed"_s);
+                if (!region.isEmpty() && (item->flags() & Qt::ItemIsEnabled) && healthy && chosen.isEmpty()) {
+                    chosen = region;
+                    regions->setCurrentItem(item);
+                }
+            }
+            return !chosen.isEmpty();
+        });
+        QTest::keyClick(window->ticketListPane()->view(), Qt::Key_E);
+        QTRY_VERIFY_WITH_TIMEOUT(!chosen.isEmpty(), 10000);
+        QVERIFY(chosen != ticket.region);
+
+        // The outcome reaches the timeline and the action bar; the gateway delivered it once, via that region.
+        QTRY_VERIFY_WITH_TIMEOUT(timelineShowsOutcome(window, u"delivered"_s), 60000);
+        auto *state = window->findChild<QLabel *>(u"actionState"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(chosen), qPrintable(state->text() + u" chosen: "_s + chosen), 10000);
+        QCOMPARE(console.gateway()->deliveriesForMessage(ticket.clientMessageId), 1);
+        bool viaChosen = false;
+        for (const sim::GatewayDelivery &d : console.gateway()->deliveries()) {
+            if (d.clientMessageId == ticket.clientMessageId && d.delivered == 1)
+                viaChosen = d.region == chosen;
+        }
+        QVERIFY2(viaChosen, qPrintable(chosen));
+    }
+
+    void replyFromATemplateReachesTheUserOnce()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 30;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->totalCount(), 30, 60000);
+        qint64 id = 0;
+        for (Cause cause : {Cause::Client, Cause::Unknown, Cause::Policy, Cause::Network, Cause::Server}) {
+            if ((id = claimEscalated(console, cause)))
+                break;
+        }
+        QVERIFY2(id > 0, "an escalated ticket was claimed");
+        const Ticket ticket = *console.tickets()->ticket(id);
+        const auto noticesTo = [&console, &ticket] {
+            int n = 0;
+            for (const sim::GatewayDelivery &d : console.gateway()->deliveries())
+                n += d.kind == u"notice"_s && d.userId == ticket.userId ? d.delivered : 0;
+            return n;
+        };
+        const int before = noticesTo();
+
+        // R opens the composer; a template fills the title and the message in the user's language.
+        QString sentTitle;
+        whenDialogOpens(u"replyDialog"_s, [&sentTitle](QDialog *dialog) {
+            auto *templates = dialog->findChild<QComboBox *>(u"replyTemplate"_s);
+            auto *title = dialog->findChild<QLineEdit *>(u"replyTitle"_s);
+            if (templates->count() < 2)
+                return false;
+            templates->setCurrentIndex(1);
+            sentTitle = title->text();
+            return !sentTitle.isEmpty();
+        });
+        QTest::keyClick(window->ticketListPane()->view(), Qt::Key_R);
+        QTRY_VERIFY_WITH_TIMEOUT(!sentTitle.isEmpty(), 10000);
+
+        QTRY_VERIFY_WITH_TIMEOUT(timelineShowsOutcome(window, u"delivered"_s), 60000);
+        auto *state = window->findChild<QLabel *>(u"actionState"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"delivered"_s), 10000);
+        QCOMPARE(noticesTo(), before + 1);
+        // Double-checking the ledger: no notice or resend was ever delivered twice.
+        for (const sim::GatewayDelivery &d : console.gateway()->deliveries())
+            QVERIFY2(d.delivered <= 1, qPrintable(d.idempotencyKey));
+    }
+
+    void claimConflictBetweenTwoConsolesHasOneWinner()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 30;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *model = console.tickets();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 30, 60000);
+        QVERIFY2(console.embedded()->addUser(u"bob"_s, Role::Agent, u"bob-password-1"_s, &error), qPrintable(error));
+
+        // Bob's client, signed in to the same service.
+        QNetworkAccessManager network;
+        models::ApiClient bob(&network, console.embedded()->baseUrl());
+        std::optional<bool> signedIn;
+        bob.login(u"bob"_s, u"bob-password-1"_s, [&](models::ApiResult<models::Session> r) {
+            if (r.ok())
+                bob.setToken(r.value->token);
+            signedIn = r.ok();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(signedIn.has_value(), 10000);
+        QVERIFY(*signedIn);
+
+        std::vector<qint64> escalated;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     escalated.clear();
+                                     for (const Ticket &t : model->allTickets()) {
+                                         if (t.status == TicketStatus::Escalated && t.assignee.isEmpty())
+                                             escalated.push_back(t.id);
+                                     }
+                                     return escalated.size() >= 2;
+                                 }()),
+                                 60000);
+
+        // 1. Bob holds the first ticket: this console's claim is refused, says who, and stays read-only.
+        const qint64 held = escalated[0];
+        std::optional<bool> bobClaimed;
+        bob.claim(held, u"bob-claim-1"_s, [&](models::ApiResult<Ticket> r) { bobClaimed = r.ok(); });
+        QTRY_VERIFY_WITH_TIMEOUT(bobClaimed.has_value(), 10000);
+        QVERIFY(*bobClaimed);
+        window->ticketListPane()->selectTicket(held);
+        window->ticketListPane()->view()->setFocus();
+        QTest::keyClick(window->ticketListPane()->view(), Qt::Key_C);
+        auto *state = window->findChild<QLabel *>(u"actionState"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"bob"_s), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->ticket(held)->assignee, u"bob"_s, 10000);
+        for (const char *name : {"resendButton", "rerouteButton", "replyButton", "noteButton", "resolveButton"})
+            QVERIFY2(!window->findChild<QPushButton *>(QLatin1String(name))->isEnabled(), name);
+
+        // 2. Both claim the second ticket at once: exactly one wins, the other is told.
+        const qint64 contested = escalated[1];
+        window->ticketListPane()->selectTicket(contested);
+        std::optional<models::ApiResult<Ticket>> bobAnswer;
+        bob.claim(contested, u"bob-claim-2"_s, [&](models::ApiResult<Ticket> r) { bobAnswer = r; });
+        QTest::keyClick(window->ticketListPane()->view(), Qt::Key_C);
+        QTRY_VERIFY_WITH_TIMEOUT(bobAnswer.has_value() && !console.actions()->isPending(contested, models::TicketActions::Kind::Claim), 10000);
+        // The console's synced copy says who won (the service pushes every change).
+        QTRY_VERIFY_WITH_TIMEOUT(!model->ticket(contested)->assignee.isEmpty(), 10000);
+        const QString winner = model->ticket(contested)->assignee;
+        if (winner == u"bob"_s) {
+            QVERIFY(bobAnswer->ok());
+            QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"bob"_s), 10000); // this console was told
+        } else {
+            QCOMPARE(winner, console.username());
+            QVERIFY(!bobAnswer->ok());
+            QCOMPARE(bobAnswer->error.code, u"claimed_by_other"_s); // bob was told, and by whom
+            QCOMPARE(bobAnswer->error.holder, console.username());
+        }
     }
 
     void incidentListsTicketsWithTheSameSignature()
