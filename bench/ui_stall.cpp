@@ -77,13 +77,37 @@ double runUntil(const std::function<bool()> &done, int timeoutMs = 600000)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
+// With RELAYDESK_STALL_TRACE=1: prints every event that took over 20 ms to handle, to find a stall's cause.
+class TracingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_trace)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        if (t.elapsed() > 20) {
+            QTextStream(stderr) << "slow event " << type << " to " << receiver->metaObject()->className() << ' '
+                                << receiver->objectName() << ": " << t.elapsed() << " ms\n";
+        }
+        return result;
+    }
+
+private:
+    bool m_trace = qEnvironmentVariableIntValue("RELAYDESK_STALL_TRACE") == 1;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({u"file"_s, u"The log to open (bench/make_big_log.sh writes one)."_s, u"path"_s});

@@ -54,43 +54,49 @@ QList<std::pair<int, int>> LogMatchDelegate::occurrences(const QString &text) co
 
 void LogMatchDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    if (m_query.pattern.isEmpty() || !index.data(models::LogTableModel::MatchRole).toBool())
-        return QStyledItemDelegate::paint(painter, option, index);
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    const auto ranges = occurrences(text);
-    if (ranges.isEmpty())
-        return QStyledItemDelegate::paint(painter, option, index);
-
-    // Background, selection and focus as usual, then the text ourselves with the occurrences marked.
+    QString text = opt.text;
+    // Background, selection and focus as the style draws them; the text ourselves, so that only what can show
+    // is laid out (log lines can be very long: shaping a whole line per cell stalled the UI thread) and the
+    // search's occurrences are marked.
     opt.text.clear();
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    if (text.isEmpty())
+        return;
     QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;
     r.adjust(margin, 0, -margin, 0);
+    if (r.width() <= 0)
+        return;
+    const QFontMetrics fm(opt.font);
+    // A character is never narrower than the fixed font's cell, so this many always cover the width.
+    const int fits = r.width() / qMax(1, fm.horizontalAdvance(QLatin1Char('.'))) + 2;
+    const bool clipped = text.size() > fits;
+    if (clipped)
+        text.truncate(fits); // what is cut here lies beyond the cell's edge; the elision mark still shows
+    const QString shown = fm.elidedText(text + (clipped ? QStringLiteral("…") : QString()), Qt::ElideRight, r.width());
 
     painter->save();
     painter->setClipRect(r);
     painter->setFont(opt.font);
-    const QFontMetrics fm(opt.font);
     const int top = r.top() + (r.height() - fm.height()) / 2;
-    for (const auto &[start, length] : ranges) {
-        const int x = r.left() + fm.horizontalAdvance(text.left(start));
-        if (x > r.right())
-            break;
-        const int w = fm.horizontalAdvance(text.mid(start, length));
-        painter->fillRect(QRect(x, top, w, fm.height()), QColor(255, 200, 0, 190));
+    const bool leftAligned = !(opt.displayAlignment & (Qt::AlignRight | Qt::AlignHCenter));
+    if (leftAligned && !m_query.pattern.isEmpty() && index.data(models::LogTableModel::MatchRole).toBool()) {
+        for (const auto &[start, length] : occurrences(shown)) {
+            const int x = r.left() + fm.horizontalAdvance(shown.left(start));
+            if (x > r.right())
+                break;
+            painter->fillRect(QRect(x, top, fm.horizontalAdvance(shown.mid(start, length)), fm.height()),
+                              QColor(255, 200, 0, 190));
+        }
     }
     const bool selected = opt.state & QStyle::State_Selected;
-    QColor pen = selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::Text);
-    const QVariant foreground = index.data(Qt::ForegroundRole);
-    if (!selected && foreground.canConvert<QBrush>())
-        pen = foreground.value<QBrush>().color();
-    painter->setPen(pen);
-    painter->drawText(QRect(r.left(), top, r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      text);
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    const Qt::Alignment horizontal = leftAligned ? Qt::AlignLeft : (opt.displayAlignment & Qt::AlignHorizontal_Mask);
+    painter->drawText(QRect(r.left(), top, r.width(), fm.height()), int(horizontal | Qt::AlignVCenter) | Qt::TextSingleLine,
+                      shown);
     painter->restore();
 }
 

@@ -8,9 +8,9 @@
 
 namespace relaydesk::ui {
 
-// Paints log cells as plain text with the current search's occurrences highlighted inside the text (the
-// row of a matching line is tinted by the model; this marks where in it). Cells without an occurrence, and
-// all cells while no search is active, paint as usual.
+// Paints log cells as plain text, laying out only the characters that can show in the cell (log lines can
+// be kilobytes long), with the current search's occurrences highlighted inside the text (the row of a
+// matching line is tinted by the model; this marks where in it).
 class LogMatchDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

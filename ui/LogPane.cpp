@@ -123,7 +123,9 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     const int ch = m_view->fontMetrics().averageCharWidth();
     m_view->setColumnWidth(LogTableModel::Line, 7 * ch);
     m_view->setColumnWidth(LogTableModel::Time, 20 * ch);
-    m_view->setColumnWidth(LogTableModel::Level, 3 * ch + 8);
+    m_view->setColumnWidth(LogTableModel::Level,
+                           qMax(3 * ch, m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
+                                            m_model->headerData(LogTableModel::Level, Qt::Horizontal).toString())) + 16);
     m_view->setColumnWidth(LogTableModel::Pid, 6 * ch);
     m_view->setColumnWidth(LogTableModel::Tid, 6 * ch);
     m_view->setColumnWidth(LogTableModel::Tag, 16 * ch);
@@ -137,16 +139,21 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     searchRow->addWidget(m_matches);
     searchRow->addWidget(m_progress);
     searchRow->addWidget(m_cancel);
+    // Filters get a row of their own: with the info line beside them, a narrow pane squeezed the fields
+    // into unreadable stubs.
     auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_info, 1);
     filterRow->addWidget(m_level);
     filterRow->addWidget(m_tag);
     filterRow->addWidget(m_from);
     filterRow->addWidget(m_to);
     filterRow->addWidget(m_goTo);
     filterRow->addWidget(m_patternsButton);
+    filterRow->addStretch();
+    for (QLineEdit *e : {m_tag, m_from, m_to, m_goTo})
+        e->setMinimumWidth(e->fontMetrics().horizontalAdvance(e->placeholderText()) + 28);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_info);
     layout->addLayout(filterRow);
     layout->addLayout(searchRow);
     auto *split = new QSplitter(Qt::Vertical, this);
