@@ -12,5 +12,6 @@ inline constexpr qsizetype kMaxIdLength = 128;                   // ids and shor
 inline constexpr qsizetype kMaxShortText = 256;                  // names, versions, models
 inline constexpr qsizetype kMaxTextLength = 4096;                // comment, preview, error message
 inline constexpr qsizetype kMaxEndpointLength = 512;
+inline constexpr qsizetype kMaxCsatComment = 2000;               // survey comment (POST /surveys/{token})
 
 } // namespace relaydesk::limits

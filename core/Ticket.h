@@ -11,6 +11,14 @@
 
 namespace relaydesk {
 
+// The user's answer to the satisfaction survey sent when an agent resolved the ticket (docs/api.md, "Surveys").
+struct Csat
+{
+    int score = 0;   // 1..5
+    QString comment; // may be empty
+    QDateTime answeredAt;
+};
+
 // A ticket as the service exposes it to consoles: the report's facts flattened for lists, plus the
 // ticket's own state. `seq` is the change sequence: it grows every time the ticket changes.
 struct Ticket
@@ -52,6 +60,7 @@ struct Ticket
     LogFormat logFormat = LogFormat::Auto;
     qint64 logSize = 0; // bytes of the uncompressed log
     std::optional<Diagnosis> diagnosis; // the automatic diagnosis; absent for tickets stored before it existed
+    std::optional<Csat> csat;           // the latest survey answer; absent until the user answered one
 };
 
 // One step on a ticket's timeline. Nothing about a ticket changes without one.

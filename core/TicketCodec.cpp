@@ -63,6 +63,10 @@ QJsonObject encodeTicket(const Ticket &t)
             {"comment"_L1, t.comment},
             {"log"_L1, QJsonObject{{"format"_L1, toWire(t.logFormat)}, {"size_bytes"_L1, t.logSize}}}};
     json.insert("diagnosis"_L1, t.diagnosis ? QJsonValue(encodeDiagnosis(*t.diagnosis)) : QJsonValue());
+    json.insert("csat"_L1, t.csat ? QJsonValue(QJsonObject{{"score"_L1, t.csat->score},
+                                                            {"comment"_L1, t.csat->comment},
+                                                            {"answered_at"_L1, formatRfc3339(t.csat->answeredAt)}})
+                                  : QJsonValue());
     return json;
 }
 
@@ -137,6 +141,20 @@ Decoded<Ticket> decodeTicket(const QJsonObject &json)
         t.diagnosis = std::move(decoded).value();
     } else if (!diagnosis.isNull() && !diagnosis.isUndefined()) {
         return DecodeError{u"diagnosis"_s, u"must be an object or null"_s};
+    }
+    // Optional: absent or null until the user answered a survey (and from services before surveys existed).
+    const QJsonValue csat = json.value("csat"_L1);
+    if (csat.isObject()) {
+        JsonReader c = r.object("csat"_L1);
+        Csat answer;
+        answer.score = int(c.requiredInt("score"_L1, 1, 5));
+        answer.comment = c.optionalString("comment"_L1, limits::kMaxCsatComment);
+        answer.answeredAt = c.requiredTime("answered_at"_L1);
+        if (!r.ok())
+            return r.error();
+        t.csat = std::move(answer);
+    } else if (!csat.isNull() && !csat.isUndefined()) {
+        return DecodeError{u"csat"_s, u"must be an object or null"_s};
     }
     return t;
 }

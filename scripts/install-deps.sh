@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config zlib1g-dev
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
-  qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev qt6-translations-l10n
+  qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev qt6-translations-l10n libxapian-dev
 )
 if [[ "${1:-}" == "--gui" ]]; then
   packages+=(fonts-noto-cjk xvfb xauth qt6-qpa-plugins)

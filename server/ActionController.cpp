@@ -7,6 +7,7 @@
 #include "server/AuthStore.h"
 #include "server/HttpReply.h"
 #include "server/HttpRequestData.h"
+#include "server/KbStore.h"
 #include "server/OutboxDispatcher.h"
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
@@ -56,6 +57,36 @@ std::optional<QHttpServerResponse> checkString(const QJsonObject &body, QLatin1S
     return std::nullopt;
 }
 
+// The optional `kb_articles` of a reply (usage feedback): at most 10 ids of existing KB articles.
+std::optional<QHttpServerResponse> checkKbArticles(const QJsonObject &body, const KbStore *kb)
+{
+    const QJsonValue v = body.value("kb_articles"_L1);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isArray())
+        return invalid(u"kb_articles"_s, u"kb_articles must be an array of article ids"_s);
+    const QJsonArray array = v.toArray();
+    if (array.size() > 10)
+        return invalid(u"kb_articles"_s, u"kb_articles may name at most 10 articles"_s);
+    QStringList ids;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString text = array.at(i).toString();
+        if (!array.at(i).isString() || text.isEmpty() || text.size() > 128)
+            return invalid(u"kb_articles[%1]"_s.arg(i), u"kb_articles[%1] must be an article id"_s.arg(i));
+        ids.append(text);
+    }
+    if (ids.isEmpty() || !kb)
+        return std::nullopt;
+    QString error;
+    const auto missing = kb->missing(ids, &error);
+    if (!missing)
+        return HttpReply::internal(u"cannot look up the articles: %1"_s.arg(error));
+    if (missing->isEmpty())
+        return std::nullopt;
+    return invalid(u"kb_articles[%1]"_s.arg(ids.indexOf(missing->first())),
+                   u"no article \"%1\""_s.arg(missing->first()), u"unknown_article"_s);
+}
+
 QJsonObject encodeRegion(const RegionStatus &r)
 {
     return {{"region"_L1, r.region}, {"state"_L1, r.state}, {"circuit"_L1, r.circuit},
@@ -66,12 +97,12 @@ QJsonObject encodeRegion(const RegionStatus &r)
 
 ActionController::ActionController(const ServiceContext &context) : m_context(context) {}
 
-QList<RegionStatus> ActionController::regionSnapshot() const
+QList<RegionStatus> ActionController::regionSnapshot(const ServiceContext &context)
 {
-    if (m_context.dispatcher)
-        return m_context.dispatcher->regions(QDateTime::currentMSecsSinceEpoch());
+    if (context.dispatcher)
+        return context.dispatcher->regions(QDateTime::currentMSecsSinceEpoch());
     QList<RegionStatus> list;
-    for (const QString &region : m_context.regions)
+    for (const QString &region : context.regions)
         list.append({region, u"healthy"_s, u"closed"_s, 0});
     return list;
 }
@@ -90,7 +121,7 @@ void ActionController::registerRoutes(QHttpServer &server)
                          const qint64 id = parseId(idText);
                          const bool regional = verb == ActionVerb::Resend || verb == ActionVerb::Reroute;
                          return HttpReply::onPool(m_context.pool, [this, verb, id, data = HttpRequestData::from(request),
-                                                                   regions = regional ? regionSnapshot()
+                                                                   regions = regional ? regionSnapshot(m_context)
                                                                                       : QList<RegionStatus>()] {
                              return act(data, verb, id, regions);
                          });
@@ -107,36 +138,45 @@ void ActionController::registerRoutes(QHttpServer &server)
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request),
-                                                  snapshot = regionSnapshot()] { return regions(data, snapshot); });
+                                                  snapshot = regionSnapshot(m_context)] {
+            return regions(data, snapshot);
+        });
     });
 }
 
-QHttpServerResponse ActionController::act(const HttpRequestData &request, ActionVerb verb, qint64 id,
-                                          const QList<RegionStatus> &regions) const
+std::optional<Principal> ActionController::authorize(const ServiceContext &context, const HttpRequestData &request,
+                                                    std::optional<QHttpServerResponse> *refusal)
 {
-    std::optional<QHttpServerResponse> refusal;
-    const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
+    auto principal = AgentGate::check(*context.auth, request, refusal);
     if (!principal)
-        return std::move(*refusal);
+        return std::nullopt;
     if (principal->role == Role::Trainer)
-        return HttpReply::error(Status::Forbidden, u"forbidden"_s, u"trainers cannot act on tickets"_s);
-    if (request.idempotencyKey.isEmpty())
-        return HttpReply::error(Status::BadRequest, u"missing_idempotency_key"_s,
-                                u"an Idempotency-Key header is required"_s);
-    if (request.idempotencyKey.size() > kMaxKey)
-        return HttpReply::error(Status::BadRequest, u"invalid_idempotency_key"_s,
-                                u"the Idempotency-Key is longer than %1 bytes"_s.arg(kMaxKey));
-    if (id <= 0)
-        return HttpReply::notFound(u"no such ticket"_s);
+        refusal->emplace(HttpReply::error(Status::Forbidden, u"forbidden"_s, u"trainers cannot act on tickets"_s));
+    else if (request.idempotencyKey.isEmpty())
+        refusal->emplace(HttpReply::error(Status::BadRequest, u"missing_idempotency_key"_s,
+                                          u"an Idempotency-Key header is required"_s));
+    else if (request.idempotencyKey.size() > kMaxKey)
+        refusal->emplace(HttpReply::error(Status::BadRequest, u"invalid_idempotency_key"_s,
+                                          u"the Idempotency-Key is longer than %1 bytes"_s.arg(kMaxKey)));
+    if (*refusal)
+        return std::nullopt;
+    return principal;
+}
 
+std::optional<QJsonObject> ActionController::readInput(const ServiceContext &context, ActionVerb verb,
+                                                       const QByteArray &raw, const QList<RegionStatus> &regions,
+                                                       std::optional<QHttpServerResponse> *refusal)
+{
     QJsonObject body;
-    if (!request.body.trimmed().isEmpty()) {
-        const auto json = parseJsonObject(request.body);
-        if (!json.ok())
-            return HttpReply::error(Status::BadRequest, u"bad_json"_s, json.error().message);
+    if (!raw.trimmed().isEmpty()) {
+        const auto json = parseJsonObject(raw);
+        if (!json.ok()) {
+            refusal->emplace(HttpReply::error(Status::BadRequest, u"bad_json"_s, json.error().message));
+            return std::nullopt;
+        }
         body = json.value();
     }
-    std::optional<QHttpServerResponse> bad;
+    std::optional<QHttpServerResponse> &bad = *refusal;
     switch (verb) {
     case ActionVerb::Claim:
     case ActionVerb::Release: break;
@@ -175,9 +215,11 @@ QHttpServerResponse ActionController::act(const HttpRequestData &request, Action
         const QString assignee = body.value("assignee"_L1).toString();
         if (!assignee.isEmpty()) {
             QString error;
-            const auto user = m_context.auth->findUser(assignee, &error);
-            if (!error.isEmpty())
-                return HttpReply::internal(u"cannot look up the assignee: %1"_s.arg(error));
+            const auto user = context.auth->findUser(assignee, &error);
+            if (!error.isEmpty()) {
+                bad = HttpReply::internal(u"cannot look up the assignee: %1"_s.arg(error));
+                break;
+            }
             if (!user || user->role == Role::Trainer)
                 bad = invalid(u"assignee"_s, u"no agent \"%1\""_s.arg(assignee), u"unknown_assignee"_s);
         }
@@ -191,24 +233,64 @@ QHttpServerResponse ActionController::act(const HttpRequestData &request, Action
         break;
     case ActionVerb::Reopen: bad = checkString(body, "reason"_L1, false, 1000); break;
     }
+    if (!bad && verb == ActionVerb::Reply)
+        bad = checkKbArticles(body, context.kb);
     if (bad)
-        return std::move(*bad);
+        return std::nullopt;
     const bool gateway = verb == ActionVerb::Resend || verb == ActionVerb::Reroute || verb == ActionVerb::Reply;
-    if (gateway && !m_context.dispatcher)
-        return HttpReply::error(Status::ServiceUnavailable, u"no_gateway"_s,
-                                u"no IM gateway is configured, so the service cannot send"_s);
+    if (gateway && !context.dispatcher) {
+        bad = HttpReply::error(Status::ServiceUnavailable, u"no_gateway"_s,
+                               u"no IM gateway is configured, so the service cannot send"_s);
+        return std::nullopt;
+    }
+    return body;
+}
 
-    const ActionCall call{verb, principal->username, QString::fromLatin1(request.idempotencyKey), id, body};
+std::optional<ActionAnswer> ActionController::perform(const ServiceContext &context, const ActionCall &call,
+                                                      QString *error)
+{
+    auto answer = context.actions->perform(call, error);
+    if (!answer)
+        return std::nullopt;
+    if (answer->seq > 0)
+        context.hub->ticketChanged(answer->ticketId, answer->seq);
+    if (answer->outbox)
+        context.dispatcher->wake();
+    // Usage feedback: the KB articles the reply quoted (validated by readInput), once per reply.
+    const QJsonArray kbArticles = call.input.value("kb_articles"_L1).toArray();
+    if (call.verb == ActionVerb::Reply && !kbArticles.isEmpty() && context.kb && answer->status == 202
+        && !answer->replayed) {
+        QStringList ids;
+        for (const QJsonValue &v : kbArticles)
+            ids.append(v.toString());
+        QString kbError;
+        if (!context.kb->recordUsage(answer->ticketId, answer->body.value("action_id"_L1).toInteger(), ids, call.actor,
+                                     &kbError))
+            qCWarning(lcServer) << "cannot record knowledge base usage:" << kbError;
+    }
+    if (answer->status < 300 && !answer->replayed)
+        qCInfo(lcServer) << call.actor << toWire(call.verb) << "ticket" << call.ticketId << "seq" << answer->seq;
+    return answer;
+}
+
+QHttpServerResponse ActionController::act(const HttpRequestData &request, ActionVerb verb, qint64 id,
+                                          const QList<RegionStatus> &regions) const
+{
+    std::optional<QHttpServerResponse> refusal;
+    const auto principal = authorize(m_context, request, &refusal);
+    if (!principal)
+        return std::move(*refusal);
+    if (id <= 0)
+        return HttpReply::notFound(u"no such ticket"_s);
+    const auto body = readInput(m_context, verb, request.body, regions, &refusal);
+    if (!body)
+        return std::move(*refusal);
+
+    const ActionCall call{verb, principal->username, QString::fromLatin1(request.idempotencyKey), id, *body};
     QString error;
-    const auto answer = m_context.actions->perform(call, &error);
+    const auto answer = perform(m_context, call, &error);
     if (!answer)
         return HttpReply::internal(u"cannot %1 the ticket: %2"_s.arg(toWire(verb), error));
-    if (answer->seq > 0)
-        m_context.hub->ticketChanged(answer->ticketId, answer->seq);
-    if (answer->outbox)
-        m_context.dispatcher->wake();
-    if (answer->status < 300 && !answer->replayed)
-        qCInfo(lcServer) << principal->username << toWire(verb) << "ticket" << id << "seq" << answer->seq;
     QHttpServerResponse response(answer->body, Status(answer->status));
     if (answer->replayed)
         response.addHeader("Idempotent-Replayed", "true");

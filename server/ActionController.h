@@ -1,8 +1,12 @@
 #pragma once
 
+#include "server/AuthStore.h"
 #include "server/ServiceContext.h"
+#include "server/TicketActions.h"
 
 #include <QHttpServerResponse>
+
+#include <optional>
 
 class QHttpServer;
 
@@ -10,7 +14,6 @@ namespace relaydesk::server {
 
 struct HttpRequestData;
 struct RegionStatus;
-enum class ActionVerb;
 
 // Agent actions and what their dialogs need (docs/api.md, "Agent actions"):
 // POST /api/v1/tickets/{id}/{claim,release,resend,reroute,reply,transfer,note,resolve,reopen},
@@ -22,12 +25,26 @@ public:
 
     void registerRoutes(QHttpServer &server);
 
+    // The steps of an action, shared with the incident bulk actions (IncidentController) so that both
+    // decide alike. The caller may act (agent, lead, admin) with a usable Idempotency-Key, else *refusal:
+    static std::optional<Principal> authorize(const ServiceContext &context, const HttpRequestData &request,
+                                              std::optional<QHttpServerResponse> *refusal);
+    // The body of `verb` parsed and validated (fields, region against `regions`, assignee, a gateway for
+    // gateway verbs), else *refusal:
+    static std::optional<QJsonObject> readInput(const ServiceContext &context, ActionVerb verb, const QByteArray &body,
+                                                const QList<RegionStatus> &regions,
+                                                std::optional<QHttpServerResponse> *refusal);
+    // Carries out a validated call (ActionStore), then pushes ticket.changed and wakes the dispatcher;
+    // nullopt with *error set when storage failed.
+    static std::optional<ActionAnswer> perform(const ServiceContext &context, const ActionCall &call, QString *error);
+    // The regions' health; call on the HTTP (= dispatcher) thread.
+    static QList<RegionStatus> regionSnapshot(const ServiceContext &context);
+
 private:
     QHttpServerResponse act(const HttpRequestData &request, ActionVerb verb, qint64 id,
                             const QList<RegionStatus> &regions) const;
     QHttpServerResponse related(const HttpRequestData &request, qint64 id) const;
     QHttpServerResponse regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const;
-    QList<RegionStatus> regionSnapshot() const; // on the HTTP (= dispatcher) thread
 
     ServiceContext m_context;
 };

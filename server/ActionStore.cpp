@@ -4,6 +4,7 @@
 #include "server/Counters.h"
 #include "server/Database.h"
 #include "server/OutboxStore.h"
+#include "server/SurveyStore.h"
 #include "server/TicketEvents.h"
 #include "server/TicketStore.h"
 
@@ -24,8 +25,8 @@ QVariant nullable(const QString &text)
 
 } // namespace
 
-ActionStore::ActionStore(const Database &database, const TicketStore &tickets)
-    : m_database(database), m_tickets(tickets)
+ActionStore::ActionStore(const Database &database, const TicketStore &tickets, const SurveyStore *surveys)
+    : m_database(database), m_tickets(tickets), m_surveys(surveys)
 {
 }
 
@@ -127,6 +128,16 @@ std::optional<ActionAnswer> ActionStore::perform(const ActionCall &call, QString
             if (coalesced)
                 step.detail.insert("coalesced"_L1, true);
         }
+    }
+    // The CSAT survey follows an agent's resolve; a reopen closes the unanswered one.
+    if (call.verb == ActionVerb::Resolve && m_surveys) {
+        const auto survey = m_surveys->issue(db, *ticket, call.actor, now, error);
+        if (!survey)
+            return std::nullopt;
+        change.events.append(survey->event);
+        answer.outbox = true;
+    } else if (call.verb == ActionVerb::Reopen && !SurveyStore::invalidateOpen(db, ticket->id, now, error)) {
+        return std::nullopt;
     }
     if (change.changed) {
         for (const TriageStep &step : change.events) {

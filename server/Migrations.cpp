@@ -94,6 +94,54 @@ const std::vector<Migration> &migrations()
           u"ALTER TABLE tickets ADD COLUMN signature VARCHAR(1024)"_s,
           u"UPDATE tickets SET signature = json_extract(diagnosis, '$.signature') WHERE diagnosis IS NOT NULL"_s,
           u"CREATE INDEX tickets_signature ON tickets (signature, id)"_s}},
+        // Knowledge base (docs/api.md, "Knowledge base"): one row per article with its current state and its own
+        // change sequence (counter kb_seq; deleted articles stay as tombstones for delta sync), every version
+        // as the full article JSON, and which articles agents inserted into replies (usage feedback).
+        {4,
+         {u"INSERT INTO counters (name, value) VALUES ('kb_seq', 0)"_s,
+          u"CREATE TABLE kb_articles (id VARCHAR(128) NOT NULL PRIMARY KEY,"
+          " translation_group VARCHAR(96) NOT NULL, language VARCHAR(16) NOT NULL, version INTEGER NOT NULL,"
+          " status VARCHAR(16) NOT NULL, title VARCHAR(1024) NOT NULL, category VARCHAR(256) NOT NULL,"
+          " seq BIGINT NOT NULL UNIQUE, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+          " deleted SMALLINT NOT NULL DEFAULT 0)"_s,
+          u"CREATE INDEX kb_articles_group ON kb_articles (translation_group)"_s,
+          u"CREATE TABLE kb_versions (article_id VARCHAR(128) NOT NULL REFERENCES kb_articles (id),"
+          " version INTEGER NOT NULL, status VARCHAR(16) NOT NULL, title VARCHAR(1024) NOT NULL,"
+          " data TEXT NOT NULL, author VARCHAR(128) NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (article_id, version))"_s,
+          u"CREATE TABLE kb_usage (article_id VARCHAR(128) NOT NULL, ticket_id BIGINT NOT NULL"
+          " REFERENCES tickets (id) ON DELETE CASCADE, action_id BIGINT NOT NULL, actor VARCHAR(128) NOT NULL,"
+          " at BIGINT NOT NULL, PRIMARY KEY (action_id, article_id))"_s,
+          u"CREATE INDEX kb_usage_article ON kb_usage (article_id, ticket_id)"_s}},
+        // Telemetry, metrics and alerts (docs/api.md "Telemetry", "Metrics", "Alerts"): per-minute delivery counts
+        // per region (kept 48 h) and their hourly sums (kept 400 days), indexes for time-range reads of tickets,
+        // and the alerts with their history. Acknowledge keys live in action_keys (route alert_acknowledge).
+        {5,
+         {u"CREATE TABLE telemetry_minutes (region VARCHAR(64) NOT NULL, minute BIGINT NOT NULL,"
+          " sent BIGINT NOT NULL, failed BIGINT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (region, minute))"_s,
+          u"CREATE INDEX telemetry_minutes_minute ON telemetry_minutes (minute)"_s,
+          u"CREATE TABLE telemetry_hours (region VARCHAR(64) NOT NULL, hour BIGINT NOT NULL,"
+          " sent BIGINT NOT NULL, failed BIGINT NOT NULL, PRIMARY KEY (region, hour))"_s,
+          u"CREATE INDEX telemetry_hours_hour ON telemetry_hours (hour)"_s,
+          u"CREATE INDEX tickets_created ON tickets (created_at)"_s,
+          u"CREATE INDEX tickets_updated ON tickets (updated_at)"_s,
+          u"INSERT INTO counters (name, value) VALUES ('alert_id', 0)"_s,
+          u"CREATE TABLE alerts (id BIGINT NOT NULL PRIMARY KEY, kind VARCHAR(32) NOT NULL,"
+          " subject VARCHAR(128) NOT NULL, state VARCHAR(16) NOT NULL, raised_at BIGINT NOT NULL,"
+          " acknowledged_by VARCHAR(128), acknowledged_at BIGINT, resolved_at BIGINT, updated_at BIGINT NOT NULL,"
+          " detail TEXT NOT NULL)"_s,
+          u"CREATE INDEX alerts_open ON alerts (kind, subject, state)"_s,
+          u"CREATE INDEX alerts_updated ON alerts (updated_at)"_s}},
+        // CSAT surveys (docs/api.md, "Surveys"): one row per survey sent on an agent's resolve, keyed by the
+        // SHA-256 of its single-use token (the token itself is never stored here); the latest answer is also
+        // kept on the ticket as JSON (NULL: none). Incidents are grouped on demand from tickets.signature (v3).
+        {6,
+         {u"CREATE TABLE surveys (token_hash VARCHAR(64) NOT NULL PRIMARY KEY,"
+          " ticket_id BIGINT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE, created_at BIGINT NOT NULL,"
+          " answered_at BIGINT NULL, score INTEGER NULL, comment TEXT NULL, invalidated_at BIGINT NULL,"
+          " ordinal INTEGER NOT NULL, locale VARCHAR(35) NOT NULL, action_id BIGINT NOT NULL)"_s,
+          u"CREATE INDEX surveys_ticket ON surveys (ticket_id)"_s,
+          u"CREATE INDEX surveys_answered ON surveys (answered_at)"_s,
+          u"ALTER TABLE tickets ADD COLUMN csat TEXT"_s}},
     };
     return list;
 }

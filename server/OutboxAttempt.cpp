@@ -19,7 +19,9 @@ QString describe(const GatewayOutcome &o)
 
 QString effectName(const OutboxRow &row)
 {
-    return row.kind == OutboxRequest::Kind::Resend ? u"Resend"_s : u"Reply notice"_s;
+    if (row.kind == OutboxRequest::Kind::Resend)
+        return u"Resend"_s;
+    return row.body.value("purpose"_L1).toString() == "csat_survey"_L1 ? u"Survey notice"_s : u"Reply notice"_s;
 }
 
 // The end of an agent's effect: {action_id, effect, outcome (delivered|duplicate_suppressed|failed),

@@ -95,6 +95,12 @@ std::optional<qint64> OutboxStore::record(const AttemptRecord &record, QString *
         return std::nullopt;
     if (q.numRowsAffected() != 1)
         return qint64(0); // settled meanwhile (another dispatcher): nothing to add
+    // A delivered survey notice's body carries the single-use token in plain text (kept only so a crash
+    // can resend it): once settled, it is not needed and goes.
+    if (record.done
+        && !Database::run(q, u"UPDATE outbox SET body = '{}' WHERE id = ? AND idempotency_key LIKE '%-survey-%'"_s,
+                          {record.rowId}, error))
+        return std::nullopt;
     for (const TriageStep &step : record.events) {
         if (!TicketEvents::insert(db, record.ticketId, now, step, error))
             return std::nullopt;

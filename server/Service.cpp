@@ -2,12 +2,22 @@
 
 #include "server/ActionController.h"
 #include "server/ActionStore.h"
+#include "server/AlertController.h"
+#include "server/AlertMonitor.h"
+#include "server/AlertStore.h"
 #include "server/AuthController.h"
 #include "server/AuthStore.h"
 #include "server/Database.h"
 #include "server/DiagnosingPolicy.h"
 #include "server/GatewayClient.h"
+#include "server/IncidentController.h"
+#include "server/IncidentStore.h"
 #include "server/IntakeController.h"
+#include "server/KbController.h"
+#include "server/KbStarter.h"
+#include "server/KbStore.h"
+#include "server/MetricsController.h"
+#include "server/MetricsStore.h"
 #include "server/Migrations.h"
 #include "server/OutboxDispatcher.h"
 #include "server/OutboxStore.h"
@@ -15,7 +25,11 @@
 #include "core/diagnosis/Diagnoser.h"
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
+#include "server/SurveyController.h"
+#include "server/SurveyStore.h"
 #include "server/SystemController.h"
+#include "server/TelemetryController.h"
+#include "server/TelemetryStore.h"
 #include "server/TicketController.h"
 #include "server/TicketStore.h"
 
@@ -38,6 +52,8 @@ Service::~Service()
 {
     // Stop sending and taking requests, let running database work finish, then tear down what it used.
     // Outbox rows in flight stay pending and are resumed (same Idempotency-Key) by the next start.
+    if (m_alertMonitor)
+        m_alertMonitor->stop();
     m_dispatcher.reset();
     m_gateway.reset();
     m_http.reset();
@@ -73,7 +89,15 @@ bool Service::ensureDatabase(QString *error)
     m_reports = std::make_unique<ReportStore>(*m_database);
     m_tickets = std::make_unique<TicketStore>(*m_database);
     m_outbox = std::make_unique<OutboxStore>(*m_database);
-    m_actions = std::make_unique<ActionStore>(*m_database, *m_tickets);
+    m_kb = std::make_unique<KbStore>(*m_database);
+    // Surveys go out through the gateway: without one, resolving sends none.
+    if (m_options.gatewayUrl.isValid() && !m_options.gatewayUrl.isEmpty())
+        m_surveys = std::make_unique<SurveyStore>(*m_database, m_options.surveyUrl);
+    m_incidents = std::make_unique<IncidentStore>(*m_database, m_options.incidentWindowMs);
+    m_actions = std::make_unique<ActionStore>(*m_database, *m_tickets, m_surveys.get());
+    m_telemetry = std::make_unique<TelemetryStore>(*m_database);
+    m_metrics = std::make_unique<MetricsStore>(*m_database);
+    m_alerts = std::make_unique<AlertStore>(*m_database);
     return true;
 }
 
@@ -122,6 +146,18 @@ bool Service::start(QString *error)
     }
     if (!ensureDatabase(error) || !createTriage(error))
         return false;
+    // The starter knowledge base, once, into a fresh database; a bad starter file is our bug: refuse to start.
+    const auto [seeded, kbError] = QtConcurrent::run(&m_pool, [this] {
+                                       QString e;
+                                       const int n = KbStarter::seed(*m_kb, m_options.kbStarterDir, &e);
+                                       return std::pair<int, QString>(n, e);
+                                   }).result();
+    if (seeded < 0) {
+        *error = kbError;
+        return false;
+    }
+    if (seeded > 0)
+        qCInfo(lcServer) << "loaded" << seeded << "starter knowledge base articles";
 
     auto http = std::make_unique<QHttpServer>();
     auto *tcp = new QTcpServer(http.get());
@@ -141,19 +177,53 @@ bool Service::start(QString *error)
                                                     int(m_options.tier1.timeoutMs));
         m_dispatcher = std::make_unique<OutboxDispatcher>(*m_outbox, *m_gateway, m_options.tier1, *m_hub, m_pool);
     }
-    const ServiceContext context{&m_pool,         m_auth.get(), m_reports.get(),   m_tickets.get(),
-                                 m_triage.get(), m_hub.get(),  m_dispatcher.get(), m_schemaVersion,
-                                 m_actions.get(), m_options.tier1.regions};
+    m_alertMonitor = std::make_unique<AlertMonitor>(*m_telemetry, *m_metrics, *m_alerts, *m_hub, m_pool,
+                                                    m_options.alerts, m_options.sla, m_options.clock);
+    ServiceContext context;
+    context.pool = &m_pool;
+    context.auth = m_auth.get();
+    context.reports = m_reports.get();
+    context.tickets = m_tickets.get();
+    context.triage = m_triage.get();
+    context.hub = m_hub.get();
+    context.dispatcher = m_dispatcher.get();
+    context.schemaVersion = m_schemaVersion;
+    context.actions = m_actions.get();
+    context.kb = m_kb.get();
+    context.regions = m_options.tier1.regions;
+    context.telemetry = m_telemetry.get();
+    context.metrics = m_metrics.get();
+    context.alerts = m_alerts.get();
+    context.alertMonitor = m_alertMonitor.get();
+    context.sla = m_options.sla;
+    context.clock = m_options.clock;
+    context.surveys = m_surveys.get();
+    context.incidents = m_incidents.get();
+    if (m_surveys && m_options.surveyUrl.isEmpty())
+        m_surveys->setUrlTemplate(baseUrl().toString() + u"/api/v1/surveys/{token}"_s);
     m_intake = std::make_unique<IntakeController>(context);
     m_authController = std::make_unique<AuthController>(context);
     m_ticketController = std::make_unique<TicketController>(context);
     m_actionController = std::make_unique<ActionController>(context);
+    m_kbController = std::make_unique<KbController>(context);
     m_system = std::make_unique<SystemController>(context);
+    m_surveyController = std::make_unique<SurveyController>(context);
+    m_incidentController = std::make_unique<IncidentController>(context);
+    m_telemetryController = std::make_unique<TelemetryController>(context);
+    m_metricsController = std::make_unique<MetricsController>(context);
+    m_alertController = std::make_unique<AlertController>(context);
     m_intake->registerRoutes(*m_http);
     m_authController->registerRoutes(*m_http);
     m_actionController->registerRoutes(*m_http); // before /tickets/<arg>: the first matching rule answers
     m_ticketController->registerRoutes(*m_http);
+    m_surveyController->registerRoutes(*m_http);
+    m_incidentController->registerRoutes(*m_http);
     m_system->registerRoutes(*m_http);
+    m_kbController->registerRoutes(*m_http);
+    m_telemetryController->registerRoutes(*m_http);
+    m_metricsController->registerRoutes(*m_http);
+    m_alertController->registerRoutes(*m_http);
+    m_alertMonitor->start();
     if (m_dispatcher)
         m_dispatcher->start(); // resumes what a previous run decided but did not finish
     qCInfo(lcServer) << "listening on" << m_options.address.toString() << "port" << m_port << "database"

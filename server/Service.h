@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/Enums.h"
+#include "server/AlertRules.h"
+#include "server/MetricsCalculator.h"
 #include "server/Tier1Config.h"
 
 #include <QHostAddress>
@@ -8,6 +10,8 @@
 #include <QString>
 #include <QThreadPool>
 #include <QUrl>
+
+#include <functional>
 
 #include <memory>
 
@@ -17,6 +21,19 @@ namespace relaydesk::server {
 
 class ActionController;
 class ActionStore;
+class KbController;
+class KbStore;
+class IncidentController;
+class IncidentStore;
+class SurveyController;
+class SurveyStore;
+class AlertController;
+class AlertMonitor;
+class AlertStore;
+class MetricsController;
+class MetricsStore;
+class TelemetryController;
+class TelemetryStore;
 class AuthController;
 class GatewayClient;
 class OutboxDispatcher;
@@ -44,6 +61,21 @@ struct ServiceOptions
     Tier1Config tier1;
     QUrl gatewayUrl;
     QByteArray gatewaySecret;
+
+    // The starter knowledge base loaded into a fresh database (empty: the articles compiled in).
+    QString kbStarterDir;
+
+    // Metrics and alerts (docs/operations.md "Alert tuning"): SLA targets, alert rules, and the clock that
+    // telemetry, metrics and alerts read (null: the wall clock; tests inject one).
+    SlaTargets sla;
+    AlertConfig alerts;
+    std::function<qint64()> clock;
+
+    // CSAT surveys and incidents (docs/api.md "Surveys", "Incidents"): the survey link sent to users, with
+    // "{token}" where the token goes (empty: this service's POST /api/v1/surveys/{token}), and the longest
+    // gap between consecutive reports of one incident.
+    QString surveyUrl;
+    qint64 incidentWindowMs = 2LL * 60 * 60 * 1000;
 };
 
 // The Relaydesk service: storage, HTTP API and WebSocket push. Lives on one thread; HTTP runs on that
@@ -73,8 +105,14 @@ private:
     std::unique_ptr<ReportStore> m_reports;
     std::unique_ptr<TicketStore> m_tickets;
     std::unique_ptr<OutboxStore> m_outbox;
+    std::unique_ptr<SurveyStore> m_surveys;
+    std::unique_ptr<IncidentStore> m_incidents;
     std::unique_ptr<ActionStore> m_actions;
+    std::unique_ptr<KbStore> m_kb;
     std::unique_ptr<TriagePolicy> m_triage;
+    std::unique_ptr<TelemetryStore> m_telemetry;
+    std::unique_ptr<MetricsStore> m_metrics;
+    std::unique_ptr<AlertStore> m_alerts;
     int m_schemaVersion = 0;
     QThreadPool m_pool; // after the stores: its threads end (closing their connections) before they go
 
@@ -84,9 +122,16 @@ private:
     std::unique_ptr<AuthController> m_authController;
     std::unique_ptr<TicketController> m_ticketController;
     std::unique_ptr<ActionController> m_actionController;
+    std::unique_ptr<KbController> m_kbController;
     std::unique_ptr<SystemController> m_system;
     std::unique_ptr<GatewayClient> m_gateway;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;
+    std::unique_ptr<SurveyController> m_surveyController;
+    std::unique_ptr<IncidentController> m_incidentController;
+    std::unique_ptr<AlertMonitor> m_alertMonitor;
+    std::unique_ptr<TelemetryController> m_telemetryController;
+    std::unique_ptr<MetricsController> m_metricsController;
+    std::unique_ptr<AlertController> m_alertController;
     quint16 m_port = 0;
 };
 

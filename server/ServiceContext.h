@@ -1,12 +1,24 @@
 #pragma once
 
+#include "server/MetricsCalculator.h"
+
+#include <QDateTime>
 #include <QStringList>
+
+#include <functional>
 
 class QThreadPool;
 
 namespace relaydesk::server {
 
 class ActionStore;
+class KbStore;
+class IncidentStore;
+class SurveyStore;
+class AlertMonitor;
+class AlertStore;
+class MetricsStore;
+class TelemetryStore;
 class AuthStore;
 class OutboxDispatcher;
 class ReportStore;
@@ -26,7 +38,21 @@ struct ServiceContext
     OutboxDispatcher *dispatcher = nullptr; // null without a gateway
     int schemaVersion = 0;
     const ActionStore *actions = nullptr;
+    const KbStore *kb = nullptr; // the knowledge base
     QStringList regions; // the gateway regions of the tier-1 policy
+    // Telemetry, metrics and alerts (docs/api.md): their stores, the SLA targets and the clock they read
+    // (null: the wall clock; tests inject one).
+    const TelemetryStore *telemetry = nullptr;
+    const MetricsStore *metrics = nullptr;
+    const AlertStore *alerts = nullptr;
+    AlertMonitor *alertMonitor = nullptr;
+    SlaTargets sla;
+    std::function<qint64()> clock;
+    // CSAT surveys (null without a gateway: no survey can be sent) and incidents (docs/api.md).
+    const SurveyStore *surveys = nullptr;
+    const IncidentStore *incidents = nullptr;
+
+    qint64 now() const { return clock ? clock() : QDateTime::currentMSecsSinceEpoch(); }
 };
 
 } // namespace relaydesk::server

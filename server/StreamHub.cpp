@@ -149,6 +149,24 @@ void StreamHub::publish(qint64 ticketId, qint64 seq)
         socket->sendTextMessage(message);
 }
 
+void StreamHub::alertChanged(const QString &type, const QJsonObject &alert)
+{
+    const QString message = compact({{"type"_L1, type}, {"alert"_L1, alert}});
+    QMetaObject::invokeMethod(this, [this, message] { broadcast(message); }, Qt::QueuedConnection);
+}
+
+void StreamHub::kbChanged(qint64 seq)
+{
+    const QString message = compact({{"type"_L1, "kb.changed"_L1}, {"seq"_L1, seq}});
+    QMetaObject::invokeMethod(this, [this, message] { broadcast(message); }, Qt::QueuedConnection);
+}
+
+void StreamHub::broadcast(const QString &message)
+{
+    for (QWebSocket *socket : std::as_const(m_clients))
+        socket->sendTextMessage(message);
+}
+
 void StreamHub::forget(QWebSocket *socket)
 {
     m_clients.remove(socket);

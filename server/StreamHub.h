@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -37,6 +38,10 @@ public:
     void attach(QHttpServer &server);
     // Thread-safe: queues a notice for every authenticated client.
     void ticketChanged(qint64 ticketId, qint64 seq);
+    // Thread-safe: queues {"type": "kb.changed", "seq": N} (the knowledge base's own sequence).
+    void kbChanged(qint64 seq);
+    // Thread-safe: queues {"type": type, "alert": alert} (alert.raised, alert.changed) for every authenticated client.
+    void alertChanged(const QString &type, const QJsonObject &alert);
     int clientCount() const { return int(m_clients.size()); }
 
 private:
@@ -44,6 +49,7 @@ private:
     void onMessage(QWebSocket *socket, const QString &message);
     void refuse(QWebSocket *socket, const QString &code);
     void publish(qint64 ticketId, qint64 seq);
+    void broadcast(const QString &message);
     void forget(QWebSocket *socket);
     void pingAll();
 

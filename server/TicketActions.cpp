@@ -214,11 +214,14 @@ TicketChange decideAction(const ActionCall &call, const Ticket &t)
         r.actor = me;
         c.effect = r;
         c.status = TicketStatus::WaitingUser;
+        QJsonObject detail{{"locale"_L1, str(call, "locale"_L1)},
+                           {"title"_L1, str(call, "title"_L1)},
+                           {"body"_L1, str(call, "body"_L1)}};
+        if (call.input.value("kb_articles"_L1).isArray())
+            detail.insert("kb_articles"_L1, call.input.value("kb_articles"_L1)); // usage feedback
         c.events.append(step(call, u"replied"_s, u"%1 replied to the user: \"%2\" (%3)"_s.arg(
                                                      me, str(call, "title"_L1), str(call, "locale"_L1)),
-                             QJsonObject{{"locale"_L1, str(call, "locale"_L1)},
-                                         {"title"_L1, str(call, "title"_L1)},
-                                         {"body"_L1, str(call, "body"_L1)}}));
+                             detail));
         return c;
     }
     default: break;

@@ -1,5 +1,6 @@
 #include "server/TicketStore.h"
 
+#include "core/JsonReader.h"
 #include "core/diagnosis/DiagnosisCodec.h"
 #include "server/Counters.h"
 #include "server/Database.h"
@@ -18,7 +19,7 @@ const QString kTicketColumns =
     " r.client_report_id, r.user_id, r.user_name, r.user_locale, r.platform, r.os_version, r.device_model,"
     " r.app_version, r.network, r.carrier, r.client_message_id, r.conversation_id, r.recipient_id,"
     " r.message_kind, r.message_size, r.sent_at, r.preview, r.endpoint, r.http_status, r.error_code,"
-    " r.error_message, r.region, r.attempts, r.comment, r.log_format, r.log_size, t.diagnosis"
+    " r.error_message, r.region, r.attempts, r.comment, r.log_format, r.log_size, t.diagnosis, t.csat"
     " FROM tickets t JOIN reports r ON r.id = t.report_id"_s;
 
 QDateTime time(const QVariant &v)
@@ -75,6 +76,14 @@ Ticket readTicket(const QSqlQuery &q)
         auto decoded = decodeDiagnosis(QJsonDocument::fromJson(diagnosis.toString().toUtf8()).object());
         if (decoded.ok())
             t.diagnosis = std::move(decoded).value();
+    }
+    const QVariant csat = q.value(i++); // {score, comment, answered_at} (SurveyStore)
+    if (!csat.isNull()) {
+        const QJsonObject o = QJsonDocument::fromJson(csat.toString().toUtf8()).object();
+        const auto answeredAt = parseRfc3339(o.value("answered_at"_L1).toString());
+        const int score = o.value("score"_L1).toInt();
+        if (answeredAt && score >= 1 && score <= 5)
+            t.csat = Csat{score, o.value("comment"_L1).toString(), *answeredAt};
     }
     return t;
 }

@@ -368,6 +368,9 @@ GatewayAnswer GatewaySimulator::notice(const GatewayRequest &request, const QStr
         m_ledger->suppress(key, done);
         return success(u"duplicate_suppressed"_s, done);
     }
+    body.insert("user_id"_L1, userId);
+    body.insert("idempotency_key"_L1, key);
+    m_notices.append(body);
     return success(u"delivered"_s, m_ledger->deliver(key));
 }
 

@@ -73,6 +73,9 @@ public:
     int deliveriesForMessage(const QString &clientMessageId) const;
     int attemptsForMessage(const QString &clientMessageId) const;
     QList<GatewayDelivery> deliveries() const; // in order of first arrival
+    // The body of every delivered notice with "user_id" and "idempotency_key" added, in order (tests read the
+    // survey link a user got).
+    QList<QJsonObject> deliveredNotices() const { return m_notices; }
     QJsonObject receivedJson() const;          // the body of GET /v1/_sim/received
 
 Q_SIGNALS:
@@ -95,6 +98,7 @@ private:
     QHostAddress m_address;
     int m_latencyMs = 0;
     qint64 m_totalRequests = 0;
+    QList<QJsonObject> m_notices;
 };
 
 } // namespace relaydesk::sim

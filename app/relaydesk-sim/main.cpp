@@ -4,6 +4,7 @@
 #include "sim/ReportDumper.h"
 #include "sim/ReportGenerator.h"
 #include "sim/ReportUploader.h"
+#include "sim/TelemetryReporter.h"
 #include "core/ShutdownSignals.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -90,8 +92,29 @@ int main(int argc, char *argv[])
                                            u"SECRET"_s);
     const QCommandLineOption gatewaySecretFile(u"gateway-secret-file"_s, u"Read the gateway secret from FILE."_s,
                                                u"FILE"_s);
+    const QCommandLineOption telemetry(u"telemetry"_s,
+                                       u"Also post per-region, per-minute delivery telemetry to --server "
+                                       "(POST /api/v1/telemetry)."_s);
+    const QCommandLineOption telemetryOnly(u"telemetry-only"_s, u"Post telemetry only, no reports."_s);
+    const QCommandLineOption telemetryRegions(u"telemetry-regions"_s,
+                                              u"Comma-separated regions (default eu-west,us-east,ap-south,cn-north)."_s,
+                                              u"LIST"_s);
+    const QCommandLineOption telemetryStart(u"telemetry-start"_s,
+                                            u"Simulated time of the first telemetry minute (RFC 3339). Default: now."_s,
+                                            u"TIME"_s);
+    const QCommandLineOption telemetryMinuteMs(u"telemetry-minute-ms"_s,
+                                               u"Real milliseconds per simulated minute (default 60000: real time)."_s,
+                                               u"MS"_s, u"60000"_s);
+    const QCommandLineOption telemetryMinutes(u"telemetry-minutes"_s,
+                                              u"Simulated minutes to post; 0 = until interrupted."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption outage(u"outage"_s,
+                                    u"Scripted outage REGION@+START/DURATION in simulated time, e.g. eu-west@+2m/5m: "
+                                    "the region's failure rate jumps and the gateway (with --gateway-listen) answers "
+                                    "503 for it. Repeatable."_s,
+                                    u"SPEC"_s);
     parser.addOptions({server, key, rate, count, seed, start, dump, inFlight, logScale, quiet, gatewayListen,
-                       gatewaySecret, gatewaySecretFile});
+                       gatewaySecret, gatewaySecretFile, telemetry, telemetryOnly, telemetryRegions, telemetryStart,
+                       telemetryMinuteMs, telemetryMinutes, outage});
     parser.process(app);
 
     bool ok = false;
@@ -126,6 +149,30 @@ int main(int argc, char *argv[])
     }
     sim::ReportGenerator generator(options);
 
+    const bool withTelemetry = parser.isSet(telemetry) || parser.isSet(telemetryOnly);
+    sim::OutagePlan outages;
+    for (const QString &spec : parser.values(outage)) {
+        QString error;
+        const auto parsed = sim::Outage::parse(spec, &error);
+        if (!parsed)
+            return fail(u"--outage: %1"_s.arg(error), Usage);
+        outages.add(*parsed);
+    }
+    const int minuteMs = parser.value(telemetryMinuteMs).toInt(&ok);
+    if (!ok || minuteMs < 1)
+        return fail(u"--telemetry-minute-ms must be an integer >= 1"_s, Usage);
+    const int telemetryCount = parser.value(telemetryMinutes).toInt(&ok);
+    if (!ok || telemetryCount < 0)
+        return fail(u"--telemetry-minutes must be an integer >= 0"_s, Usage);
+    QDateTime telemetryFirst = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(telemetryStart)) {
+        telemetryFirst = QDateTime::fromString(parser.value(telemetryStart), Qt::ISODateWithMs);
+        if (!telemetryFirst.isValid() || telemetryFirst.timeSpec() == Qt::LocalTime)
+            return fail(u"--telemetry-start must be an RFC 3339 time with offset"_s, Usage);
+    }
+    if (withTelemetry && parser.isSet(dump))
+        return fail(u"--telemetry cannot be combined with --dump"_s, Usage);
+
     std::unique_ptr<sim::GatewaySimulator> gateway;
     std::unique_ptr<ShutdownSignals> shutdown;
     if (parser.isSet(gatewayListen)) {
@@ -152,6 +199,14 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "gateway listening on " << gateway->baseUrl().toString() << Qt::endl;
         shutdown = std::make_unique<ShutdownSignals>();
         QObject::connect(shutdown.get(), &ShutdownSignals::shutdownRequested, &app, [&app] { app.exit(Ok); });
+        if (!withTelemetry) {
+            // Without telemetry (whose simulated clock drives them) outages run in real time from now.
+            for (const sim::Outage &o : outages.outages()) {
+                QTimer::singleShot(o.startMs, &app, [&gateway, o] { gateway->setRegionDown(o.region, true); });
+                QTimer::singleShot(o.startMs + o.durationMs, &app,
+                                   [&gateway, o] { gateway->setRegionDown(o.region, false); });
+            }
+        }
         if (!parser.isSet(server))
             return QCoreApplication::exec();
     }
@@ -174,6 +229,30 @@ int main(int argc, char *argv[])
         return fail(u"--server must be an http(s) URL"_s, Usage);
 
     QNetworkAccessManager network;
+    std::unique_ptr<sim::TelemetryReporter> reporter;
+    if (withTelemetry) {
+        reporter = std::make_unique<sim::TelemetryReporter>(&network, options.seed);
+        reporter->setServer(url);
+        reporter->setClientKey(parser.value(key));
+        if (parser.isSet(telemetryRegions))
+            reporter->setRegions(parser.value(telemetryRegions).split(u',', Qt::SkipEmptyParts));
+        reporter->setStart(telemetryFirst);
+        reporter->setMinuteIntervalMs(minuteMs);
+        reporter->setMinutes(telemetryCount);
+        reporter->setOutages(outages);
+        reporter->setGateway(gateway.get());
+        QObject::connect(reporter.get(), &sim::TelemetryReporter::failed, &app, [](const QString &reason) {
+            QTextStream(stderr) << "relaydesk-sim: telemetry: " << reason << '\n';
+        });
+        QObject::connect(reporter.get(), &sim::TelemetryReporter::finished, &app, [&] {
+            QTextStream(stdout) << "telemetry: " << reporter->minutesAccepted() << " minutes accepted\n";
+            if (parser.isSet(telemetryOnly) && !gateway)
+                app.exit(Ok);
+        });
+        reporter->start();
+        if (parser.isSet(telemetryOnly))
+            return QCoreApplication::exec();
+    }
     sim::ReportUploader uploader(&network, [&generator, &gateway] {
         sim::GeneratedReport generated = generator.next();
         if (gateway)

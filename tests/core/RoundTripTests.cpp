@@ -102,6 +102,8 @@ Ticket fullTicket(qint64 id)
     t.comment = u"why is my message flagged as spam??"_s;
     t.logFormat = LogFormat::Electron;
     t.logSize = 183004;
+    if (id % 2)
+        t.csat = Csat{4, u"快 thanks"_s, at(17, 2, 0, 5)};
     return t;
 }
 
@@ -157,7 +159,21 @@ void TestCodecs::ticketRoundTrip()
         const auto decoded = decodeTicket(json);
         QVERIFY2(decoded.ok(), qPrintable(decoded.error().toString()));
         compareTickets(decoded.value(), original);
+        QCOMPARE(decoded.value().csat.has_value(), id == 1);
+        if (id == 1) {
+            QCOMPARE(decoded.value().csat->score, 4);
+            QCOMPARE(decoded.value().csat->comment, u"快 thanks"_s);
+            QCOMPARE(decoded.value().csat->answeredAt, original.csat->answeredAt);
+        } else {
+            QVERIFY(json.value("csat"_L1).isNull());
+        }
     }
+    // Services from before surveys send no csat at all.
+    QJsonObject old = encodeTicket(fullTicket(1));
+    old.remove("csat"_L1);
+    const auto decodedOld = decodeTicket(old);
+    QVERIFY2(decodedOld.ok(), qPrintable(decodedOld.error().toString()));
+    QVERIFY(!decodedOld.value().csat);
 }
 
 void TestCodecs::ticketEventsRoundTrip()
@@ -241,6 +257,12 @@ void TestCodecs::ticketPageErrors_data()
     QTest::newRow("next missing") << without(good, u"next"_s) << u"next"_s << u"is required"_s;
     QTest::newRow("has_more string") << withValue(good, u"has_more"_s, u"yes"_s) << u"has_more"_s
                                      << u"must be a boolean"_s;
+    QTest::newRow("csat score") << withTicket(0, u"csat.score"_s, 6, false) << u"tickets[0].csat.score"_s
+                                << u"must be between 1 and 5"_s;
+    QTest::newRow("csat answered_at") << withTicket(0, u"csat.answered_at"_s, {}, true)
+                                      << u"tickets[0].csat.answered_at"_s << u"is required"_s;
+    QTest::newRow("csat not object") << withTicket(1, u"csat"_s, 5, false) << u"tickets[1].csat"_s
+                                     << u"must be an object or null"_s;
     QTest::newRow("has_more missing") << without(good, u"has_more"_s) << u"has_more"_s << u"must be a boolean"_s;
 }
 

@@ -1,5 +1,6 @@
 // Durability: data and logins survive a restart, migrations are idempotent, the embedded service works.
 #include "ServiceFixture.h"
+#include "server/Migrations.h"
 #include "TestClient.h"
 
 #include "server/EmbeddedService.h"
@@ -102,10 +103,10 @@ void TestServerStorage::migrationIsIdempotent()
         relaydesk::server::Service again(options(fixture.dbPath(), 1));
         QVERIFY2(again.start(&error), qPrintable(error));
         TestClient client(again.baseUrl());
-        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 3);
+        QCOMPARE(client.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), relaydesk::server::Migrations::latestVersion());
     }
-    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), 3);
-    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), 3);
+    QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM schema_version"_s), relaydesk::server::Migrations::latestVersion());
+    QCOMPARE(count(fixture.dbPath(), u"SELECT MAX(version) FROM schema_version"_s), relaydesk::server::Migrations::latestVersion());
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM users"_s), 1);
     QCOMPARE(count(fixture.dbPath(), u"SELECT COUNT(*) FROM counters WHERE name = 'change_seq'"_s), 1);
 }
