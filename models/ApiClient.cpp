@@ -63,6 +63,13 @@ QNetworkReply *ApiClient::get(const QString &path, const QList<std::pair<QString
     return m_network->get(makeRequest(u, m_token, m_timeoutMs));
 }
 
+QNetworkReply *ApiClient::sendJson(const QByteArray &verb, const QString &path, const QJsonObject &body)
+{
+    QNetworkRequest request = makeRequest(url(path), m_token, m_timeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    return m_network->sendCustomRequest(request, verb, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 QNetworkReply *ApiClient::postJson(const QString &path, const QJsonObject &body, const QString &idempotencyKey)
 {
     QNetworkRequest request = makeRequest(url(path), m_token, m_timeoutMs);
@@ -127,6 +134,9 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const QByteArray &body)
                             .arg(detail);
         else if (e.code == "forbidden"_L1)
             e.message = QCoreApplication::translate("ApiClient", "Your role does not allow this action.");
+        else if (e.code == "version_conflict"_L1)
+            e.message = QCoreApplication::translate("ApiClient", "Someone else changed this article after you opened "
+                                                                 "it: %1").arg(detail);
         else if (e.code == "region_unavailable"_L1)
             e.message = QCoreApplication::translate("ApiClient", "That region is down; choose another one.");
         else
@@ -227,6 +237,132 @@ Decoded<QList<RegionState>> decodeRegions(const QJsonArray &array)
         list.append(std::move(s));
     }
     return list;
+}
+Decoded<QList<KbVersionInfo>> decodeKbVersions(const QJsonObject &json)
+{
+    QList<KbVersionInfo> list;
+    const QJsonValue versions = json.value("versions"_L1);
+    if (!versions.isArray())
+        return DecodeError{u"versions"_s, u"must be an array"_s};
+    const QJsonArray array = versions.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        JsonReader r(array.at(i).toObject());
+        KbVersionInfo v;
+        v.version = int(r.requiredInt("version"_L1, 1, std::numeric_limits<int>::max()));
+        v.author = r.requiredString("author"_L1, 256, true);
+        const QDateTime at = r.requiredTime("at"_L1);
+        v.atMs = at.isValid() ? at.toMSecsSinceEpoch() : 0;
+        const QString status = r.requiredString("status"_L1, 16);
+        v.title = r.requiredString("title"_L1, 1000, true);
+        const auto parsed = kb::statusFromWire(status);
+        if (r.ok() && !parsed)
+            r.fail("status"_L1, u"unknown status"_s);
+        if (!r.ok()) {
+            DecodeError e = r.error();
+            e.path = u"versions[%1].%2"_s.arg(i).arg(e.path);
+            return e;
+        }
+        v.status = *parsed;
+        list.append(std::move(v));
+    }
+    return list;
+}
+
+Decoded<QList<kb::DiffHunk>> decodeHunks(const QJsonValue &value, const QString &where)
+{
+    if (!value.isArray())
+        return DecodeError{where, u"must be an array"_s};
+    QList<kb::DiffHunk> hunks;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject o = array.at(i).toObject();
+        const QString op = o.value("op"_L1).toString();
+        kb::DiffHunk h;
+        if (op == "equal"_L1)
+            h.op = kb::DiffHunk::Op::Equal;
+        else if (op == "insert"_L1)
+            h.op = kb::DiffHunk::Op::Insert;
+        else if (op == "delete"_L1)
+            h.op = kb::DiffHunk::Op::Delete;
+        else
+            return DecodeError{u"%1[%2].op"_s.arg(where).arg(i), u"must be equal, insert or delete"_s};
+        const QJsonValue lines = o.value("lines"_L1);
+        if (!lines.isArray())
+            return DecodeError{u"%1[%2].lines"_s.arg(where).arg(i), u"must be an array of strings"_s};
+        for (const QJsonValue &line : lines.toArray())
+            h.lines.append(line.toString());
+        hunks.append(std::move(h));
+    }
+    return hunks;
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return value.toVariant().toString();
+}
+
+Decoded<KbDiff> decodeKbDiff(const QJsonObject &json)
+{
+    JsonReader r(json);
+    KbDiff d;
+    d.from = int(r.requiredInt("from"_L1, 1, std::numeric_limits<int>::max()));
+    d.to = int(r.requiredInt("to"_L1, 1, std::numeric_limits<int>::max()));
+    if (!r.ok())
+        return r.error();
+    auto title = decodeHunks(json.value("title"_L1), u"title"_s);
+    if (!title.ok())
+        return title.error();
+    auto body = decodeHunks(json.value("body"_L1), u"body"_s);
+    if (!body.ok())
+        return body.error();
+    d.title = std::move(title).value();
+    d.body = std::move(body).value();
+    for (const QJsonValue &v : json.value("fields"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        d.fields.append({o.value("field"_L1).toString(), compactJson(o.value("from"_L1)), compactJson(o.value("to"_L1))});
+    }
+    return d;
+}
+
+Decoded<QList<KbUsageCount>> decodeKbUsage(const QJsonObject &json)
+{
+    const QJsonValue articles = json.value("articles"_L1);
+    if (!articles.isArray())
+        return DecodeError{u"articles"_s, u"must be an array"_s};
+    QList<KbUsageCount> list;
+    const QJsonArray array = articles.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        JsonReader r(array.at(i).toObject());
+        KbUsageCount u;
+        u.id = r.requiredString("id"_L1, 128);
+        u.title = r.requiredString("title"_L1, 1000, true);
+        u.inserted = int(r.requiredInt("inserted"_L1, 0, std::numeric_limits<int>::max()));
+        u.resolved = int(r.requiredInt("resolved"_L1, 0, std::numeric_limits<int>::max()));
+        if (!r.ok()) {
+            DecodeError e = r.error();
+            e.path = u"articles[%1].%2"_s.arg(i).arg(e.path);
+            return e;
+        }
+        list.append(std::move(u));
+    }
+    return list;
+}
+
+QString kbPath(const QString &id, const QString &rest = {})
+{
+    return u"/kb/articles/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)) + rest;
+}
+
+QJsonObject baseBody(int baseVersion)
+{
+    QJsonObject body;
+    if (baseVersion > 0)
+        body.insert("base_version"_L1, baseVersion);
+    return body;
 }
 } // namespace
 
@@ -330,10 +466,13 @@ void ApiClient::reroute(qint64 ticketId, const QString &key, const QString &regi
 }
 
 void ApiClient::reply(qint64 ticketId, const QString &key, const QString &locale, const QString &title,
-                      const QString &body, std::function<void(ApiResult<ActionStatus>)> done)
+                      const QString &body, std::function<void(ApiResult<ActionStatus>)> done,
+                      const QStringList &kbArticles)
 {
-    gatewayAction(ticketId, u"reply"_s, key, {{"locale"_L1, locale}, {"title"_L1, title}, {"body"_L1, body}},
-                  std::move(done));
+    QJsonObject json{{"locale"_L1, locale}, {"title"_L1, title}, {"body"_L1, body}};
+    if (!kbArticles.isEmpty())
+        json.insert("kb_articles"_L1, QJsonArray::fromStringList(kbArticles));
+    gatewayAction(ticketId, u"reply"_s, key, json, std::move(done));
 }
 
 void ApiClient::transfer(qint64 ticketId, const QString &key, std::optional<QString> queue,
@@ -384,12 +523,126 @@ void ApiClient::fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> 
     });
 }
 
+void ApiClient::getObject(const QString &path, const QList<std::pair<QString, QString>> &query,
+                          std::function<void(ApiResult<QJsonObject>)> done)
+{
+    handle(get(path, query), [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+        decodeJson<QJsonObject>(body, error, [](const QJsonObject &o) { return Decoded<QJsonObject>(o); }, done);
+    });
+}
+
+void ApiClient::postObject(const QString &path, const QJsonObject &body, const QString &idempotencyKey,
+                           std::function<void(ApiResult<QJsonObject>)> done)
+{
+    handle(postJson(path, body, idempotencyKey),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &answer, const ApiError &error) {
+               decodeJson<QJsonObject>(answer, error, [](const QJsonObject &o) { return Decoded<QJsonObject>(o); },
+                                       done);
+           });
+}
+
 void ApiClient::fetchRelated(qint64 ticketId, std::function<void(ApiResult<QList<Ticket>>)> done)
 {
     handle(get(u"/tickets/%1/related"_s.arg(ticketId)),
            [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
                decodeJson<QList<Ticket>>(body, error, decodeTicketList, done);
            });
+}
+
+void ApiClient::fetchKbArticles(qint64 since, int limit, bool includeDrafts,
+                                std::function<void(ApiResult<kb::ArticlePage>)> done)
+{
+    QList<std::pair<QString, QString>> query{{u"since"_s, QString::number(since)}, {u"limit"_s, QString::number(limit)}};
+    if (includeDrafts)
+        query.append({u"include_drafts"_s, u"1"_s});
+    handle(get(u"/kb/articles"_s, query),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+               decodeJson<kb::ArticlePage>(body, error, kb::decodeArticlePage, done);
+           });
+}
+
+void ApiClient::fetchKbArticle(const QString &id, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    kbWrite(get(kbPath(id)), std::move(done));
+}
+
+void ApiClient::kbWrite(QNetworkReply *reply, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    handle(reply, [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+        decodeJson<kb::ArticleRecord>(body, error, kb::decodeArticleRecord, done);
+    });
+}
+
+void ApiClient::createKbArticle(const kb::Article &article, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    QJsonObject body = kb::encodeArticle(article);
+    for (const auto key : {"version"_L1, "author"_L1, "updated_at"_L1})
+        body.remove(key);
+    kbWrite(postJson(u"/kb/articles"_s, body), std::move(done));
+}
+
+void ApiClient::updateKbArticle(const kb::Article &article, int baseVersion,
+                                std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    QJsonObject body = kb::encodeArticle(article);
+    for (const auto key : {"version"_L1, "author"_L1, "updated_at"_L1})
+        body.remove(key);
+    body.insert("base_version"_L1, baseVersion);
+    kbWrite(sendJson("PUT", kbPath(article.id), body), std::move(done));
+}
+
+void ApiClient::publishKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    kbWrite(postJson(kbPath(id, u"/publish"_s), baseBody(baseVersion)), std::move(done));
+}
+
+void ApiClient::archiveKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    kbWrite(postJson(kbPath(id, u"/archive"_s), baseBody(baseVersion)), std::move(done));
+}
+
+void ApiClient::deleteKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    kbWrite(sendJson("DELETE", kbPath(id), baseBody(baseVersion)), std::move(done));
+}
+
+void ApiClient::restoreKbArticle(const QString &id, int version, int baseVersion,
+                                 std::function<void(ApiResult<kb::ArticleRecord>)> done)
+{
+    QJsonObject body = baseBody(baseVersion);
+    body.insert("version"_L1, version);
+    kbWrite(postJson(kbPath(id, u"/restore"_s), body), std::move(done));
+}
+
+void ApiClient::fetchKbVersions(const QString &id, std::function<void(ApiResult<QList<KbVersionInfo>>)> done)
+{
+    handle(get(kbPath(id, u"/versions"_s)),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+               decodeJson<QList<KbVersionInfo>>(body, error, decodeKbVersions, done);
+           });
+}
+
+void ApiClient::fetchKbVersion(const QString &id, int version, std::function<void(ApiResult<kb::Article>)> done)
+{
+    handle(get(kbPath(id, u"/versions/%1"_s.arg(version))),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+               decodeJson<kb::Article>(body, error, kb::decodeArticle, done);
+           });
+}
+
+void ApiClient::fetchKbDiff(const QString &id, int from, int to, std::function<void(ApiResult<KbDiff>)> done)
+{
+    handle(get(kbPath(id, u"/diff"_s), {{u"from"_s, QString::number(from)}, {u"to"_s, QString::number(to)}}),
+           [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+               decodeJson<KbDiff>(body, error, decodeKbDiff, done);
+           });
+}
+
+void ApiClient::fetchKbUsage(std::function<void(ApiResult<QList<KbUsageCount>>)> done)
+{
+    handle(get(u"/kb/usage"_s), [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+        decodeJson<QList<KbUsageCount>>(body, error, decodeKbUsage, done);
+    });
 }
 
 } // namespace relaydesk::models

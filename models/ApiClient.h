@@ -3,6 +3,8 @@
 #include "core/Decoded.h"
 #include "core/Enums.h"
 #include "core/TicketCodec.h"
+#include "core/kb/ArticleCodec.h"
+#include "core/kb/TextDiff.h"
 
 #include <QObject>
 #include <QPointer>
@@ -58,6 +60,42 @@ struct RegionState
     qint64 retryAfterMs = 0;
 };
 
+// One stored version of a KB article (GET /kb/articles/{id}/versions), newest first.
+struct KbVersionInfo
+{
+    int version = 0;
+    QString author;
+    qint64 atMs = 0;
+    kb::ArticleStatus status = kb::ArticleStatus::Draft;
+    QString title;
+};
+
+// GET /kb/articles/{id}/diff?from=A&to=B: line hunks of title and body, and the metadata fields that differ
+// (their values as compact JSON text).
+struct KbDiff
+{
+    int from = 0;
+    int to = 0;
+    QList<kb::DiffHunk> title;
+    QList<kb::DiffHunk> body;
+    struct Field
+    {
+        QString name;
+        QString from;
+        QString to;
+    };
+    QList<Field> fields;
+};
+
+// GET /kb/usage: how often an article went into replies, and on how many tickets that then resolved.
+struct KbUsageCount
+{
+    QString id;
+    QString title;
+    int inserted = 0;
+    int resolved = 0;
+};
+
 struct Session
 {
     QString username;
@@ -101,9 +139,10 @@ public:
                 std::function<void(ApiResult<ActionStatus>)> done);
     void reroute(qint64 ticketId, const QString &key, const QString &region,
                  std::function<void(ApiResult<ActionStatus>)> done);
-    // Sends the user a notice; the ticket becomes waiting_user.
+    // Sends the user a notice; the ticket becomes waiting_user. `kbArticles`: the ids of the KB articles
+    // inserted into it (recorded for the trainers' usage feedback; sent only when not empty).
     void reply(qint64 ticketId, const QString &key, const QString &locale, const QString &title, const QString &body,
-               std::function<void(ApiResult<ActionStatus>)> done);
+               std::function<void(ApiResult<ActionStatus>)> done, const QStringList &kbArticles = {});
     // To another queue and/or agent; without an assignee the claim is cleared (status escalated).
     void transfer(qint64 ticketId, const QString &key, std::optional<QString> queue, std::optional<QString> assignee,
                   std::function<void(ApiResult<Ticket>)> done);
@@ -115,6 +154,30 @@ public:
     void fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> done);
     // Tickets with the same diagnosis signature (the incident), newest first, at most 50.
     void fetchRelated(qint64 ticketId, std::function<void(ApiResult<QList<Ticket>>)> done);
+
+    // Knowledge base (docs/api.md, "Knowledge base"). Delta sync: articles changed after `since`, tombstones
+    // for deleted ones and, without `includeDrafts` (editors only), for drafts and archived ones.
+    void fetchKbArticles(qint64 since, int limit, bool includeDrafts, std::function<void(ApiResult<kb::ArticlePage>)> done);
+    void fetchKbArticle(const QString &id, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    // Writes (trainers, leads, admins). A stale `baseVersion` is refused with 409 version_conflict.
+    void createKbArticle(const kb::Article &article, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void updateKbArticle(const kb::Article &article, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void publishKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void archiveKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void deleteKbArticle(const QString &id, int baseVersion, std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void restoreKbArticle(const QString &id, int version, int baseVersion,
+                          std::function<void(ApiResult<kb::ArticleRecord>)> done);
+    void fetchKbVersions(const QString &id, std::function<void(ApiResult<QList<KbVersionInfo>>)> done);
+    void fetchKbVersion(const QString &id, int version, std::function<void(ApiResult<kb::Article>)> done);
+    void fetchKbDiff(const QString &id, int from, int to, std::function<void(ApiResult<KbDiff>)> done);
+    void fetchKbUsage(std::function<void(ApiResult<QList<KbUsageCount>>)> done);
+
+    // Plain JSON calls for callers that decode the answer themselves (the dashboard's metrics, alerts and
+    // incidents): `done` gets the answer's JSON object, or the ApiError (a non-object body is a Protocol error).
+    void getObject(const QString &path, const QList<std::pair<QString, QString>> &query,
+                   std::function<void(ApiResult<QJsonObject>)> done);
+    void postObject(const QString &path, const QJsonObject &body, const QString &idempotencyKey,
+                    std::function<void(ApiResult<QJsonObject>)> done);
 
     // ws://host:port/api/v1/stream (wss for https)
     QUrl streamUrl() const;
@@ -128,6 +191,9 @@ signals:
 private:
     QNetworkReply *get(const QString &path, const QList<std::pair<QString, QString>> &query = {});
     QNetworkReply *postJson(const QString &path, const QJsonObject &body, const QString &idempotencyKey = {});
+    // PUT or DELETE with a JSON body.
+    QNetworkReply *sendJson(const QByteArray &verb, const QString &path, const QJsonObject &body);
+    void kbWrite(QNetworkReply *reply, std::function<void(ApiResult<kb::ArticleRecord>)> done);
     void ticketAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,
                       std::function<void(ApiResult<Ticket>)> done);
     void gatewayAction(qint64 ticketId, const QString &verb, const QString &key, const QJsonObject &body,

@@ -183,6 +183,10 @@ void SyncEngine::onStreamMessage(const QString &text)
     } else if (type == "ticket.changed"_L1) {
         if (seq > m_cursor && !m_coalesceTimer.isActive())
             m_coalesceTimer.start();
+    } else if (type == "kb.changed"_L1) {
+        emit kbChanged(seq);
+    } else if (type.startsWith("alert."_L1)) {
+        emit alertMessage(type, msg.value("alert"_L1).toObject());
     } else if (type == "error"_L1) {
         if (msg.value("code"_L1).toString() == "unauthorized"_L1) {
             setState(State::SignedOut, tr("The service no longer accepts this session. Please sign in again."));

@@ -2,6 +2,7 @@
 
 #include "core/Ticket.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <QWebSocket>
@@ -46,6 +47,10 @@ signals:
     void problem(const QString &message);
     // The first complete sync since start() finished (the console is current).
     void caughtUp();
+    // A stream message about an alert: `type` alert.raised or alert.changed, `alert` as GET /alerts has it.
+    void alertMessage(const QString &type, const QJsonObject &alert);
+    // The stream announced a knowledge-base change ({"type": "kb.changed", "seq": N}); KbMirror syncs on it.
+    void kbChanged(qint64 seq);
 
 private:
     void setState(State state, const QString &detail = {});

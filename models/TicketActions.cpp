@@ -128,7 +128,7 @@ void TicketActions::send(qint64 ticketId, const Request &request)
     case Kind::Release: m_api->release(ticketId, request.key, onTicket); break;
     case Kind::Resend: m_api->resend(ticketId, request.key, a.region, onGateway); break;
     case Kind::Reroute: m_api->reroute(ticketId, request.key, a.region.value_or(QString()), onGateway); break;
-    case Kind::Reply: m_api->reply(ticketId, request.key, a.locale, a.title, a.body, onGateway); break;
+    case Kind::Reply: m_api->reply(ticketId, request.key, a.locale, a.title, a.body, onGateway, a.kbArticles); break;
     case Kind::Transfer: m_api->transfer(ticketId, request.key, a.queue, a.assignee, onTicket); break;
     case Kind::Note: m_api->note(ticketId, request.key, a.text, onTicket); break;
     case Kind::Resolve: m_api->resolve(ticketId, request.key, a.resolution, onTicket); break;

@@ -16,6 +16,7 @@ struct ActionArgs
     QString locale;                // reply
     QString title;                 // reply
     QString body;                  // reply
+    QStringList kbArticles;        // reply: ids of the KB articles inserted into it
     std::optional<QString> queue;  // transfer
     std::optional<QString> assignee;
     QString text;                  // note, reopen reason

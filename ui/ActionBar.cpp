@@ -159,7 +159,12 @@ void ActionBar::trigger(Kind kind)
             kind = Kind::Release;
         break;
     case Kind::Reroute: args = askReroute(this, m_api, t); break;
-    case Kind::Reply: args = askReply(this, t); break;
+    case Kind::Reply: {
+        ReplyDraft draft;
+        draft.pickFromKb = m_kbPicker;
+        args = askReply(this, t, draft);
+        break;
+    }
     case Kind::Note: args = askNote(this); break;
     case Kind::Transfer: args = askTransfer(this); break;
     case Kind::Resolve: args = askResolve(this); break;
@@ -169,6 +174,28 @@ void ActionBar::trigger(Kind kind)
     if (!args || !m_ticket)
         return; // cancelled, or the ticket went away while the dialog was open
     m_actions->start(m_ticket->id, kind, *args);
+}
+
+void ActionBar::replyWith(const QString &text, const QString &articleId)
+{
+    QPushButton *button = m_buttons.value(int(Kind::Reply));
+    if (!m_ticket || !button || !button->isEnabled()) {
+        if (!m_ticket)
+            emit notify(tr("Select a ticket to reply to first."));
+        else if (m_ticket->assignee != m_me || m_me.isEmpty())
+            emit notify(tr("Claim ticket #%1 before replying to it.").arg(m_ticket->id));
+        else
+            emit notify(tr("Ticket #%1 cannot take a reply right now.").arg(m_ticket->id));
+        return;
+    }
+    ReplyDraft draft;
+    draft.body = text;
+    if (!articleId.isEmpty())
+        draft.kbArticles = {articleId};
+    draft.pickFromKb = m_kbPicker;
+    const std::optional<models::ActionArgs> args = askReply(this, *m_ticket, draft);
+    if (args && m_ticket)
+        m_actions->start(m_ticket->id, Kind::Reply, *args);
 }
 
 void ActionBar::triggerRecommended(RecommendedAction action)

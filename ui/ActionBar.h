@@ -2,6 +2,7 @@
 
 #include "core/Ticket.h"
 #include "models/TicketActions.h"
+#include "ui/ActionDialogs.h"
 
 #include <QWidget>
 
@@ -30,6 +31,11 @@ public:
     // Keyboard and the diagnosis pane's "recommended action" come in here.
     void trigger(models::TicketActions::Kind kind);
     void triggerRecommended(RecommendedAction action);
+    // Opens the reply composer with knowledge-base text in it (the knowledge pane's "Insert into reply"); says
+    // why through notify() when the ticket cannot be replied to now.
+    void replyWith(const QString &text, const QString &articleId);
+    // Lets the composer pick text from the knowledge base ("Insert from knowledge base…").
+    void setKbPicker(std::function<std::optional<ReplyDraft::Insertion>(QWidget *)> picker) { m_kbPicker = std::move(picker); }
 
 signals:
     void notify(const QString &message);
@@ -47,6 +53,7 @@ private:
     QPushButton *m_retry;
     QHash<int, QPushButton *> m_buttons;
     std::optional<models::TicketActions::Kind> m_lastFailed;
+    std::function<std::optional<ReplyDraft::Insertion>(QWidget *)> m_kbPicker;
 };
 
 } // namespace relaydesk::ui

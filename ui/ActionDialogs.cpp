@@ -118,7 +118,7 @@ std::optional<ActionArgs> askReroute(QWidget *parent, models::ApiClient *api, co
     return args;
 }
 
-std::optional<ActionArgs> askReply(QWidget *parent, const Ticket &ticket)
+std::optional<ActionArgs> askReply(QWidget *parent, const Ticket &ticket, const ReplyDraft &draft)
 {
     QDialog dialog(parent);
     dialog.setObjectName(QStringLiteral("replyDialog"));
@@ -142,6 +142,7 @@ std::optional<ActionArgs> askReply(QWidget *parent, const Ticket &ticket)
     auto *body = new QPlainTextEdit(&dialog);
     body->setObjectName(QStringLiteral("replyBody"));
     body->setPlaceholderText(QCoreApplication::translate("ActionDialogs", "What the user will read. Plain text."));
+    QString kbText = draft.body; // knowledge-base text in the message: a template keeps it below its own text
     const auto apply = [&] {
         const QString id = templates->currentData().toString();
         for (const ReplyTemplate &t : all) {
@@ -149,17 +150,41 @@ std::optional<ActionArgs> askReply(QWidget *parent, const Ticket &ticket)
                 continue;
             const auto text = t.byLocale.value(locale->currentData().toString());
             title->setText(fill(text.first, ticket));
-            body->setPlainText(fill(text.second, ticket));
+            const QString filled = fill(text.second, ticket);
+            body->setPlainText(kbText.isEmpty() ? filled : filled + QStringLiteral("\n\n") + kbText);
         }
     };
     QObject::connect(templates, &QComboBox::currentIndexChanged, &dialog, apply);
     QObject::connect(locale, &QComboBox::currentIndexChanged, &dialog, apply);
+    // Knowledge-base text: the draft's, and whatever is picked while composing (appended as its own paragraph).
+    QStringList kbArticles = draft.kbArticles;
+    body->setPlainText(draft.body);
+    const auto append = [body](const QString &text) {
+        const QString existing = body->toPlainText().trimmed();
+        body->setPlainText(existing.isEmpty() ? text : existing + QStringLiteral("\n\n") + text);
+    };
+    QPushButton *fromKb = nullptr;
+    if (draft.pickFromKb) {
+        fromKb = new QPushButton(QCoreApplication::translate("ActionDialogs", "Insert from &knowledge base…"), &dialog);
+        fromKb->setObjectName(QStringLiteral("replyInsertKb"));
+        QObject::connect(fromKb, &QPushButton::clicked, &dialog, [&] {
+            const auto picked = draft.pickFromKb(&dialog);
+            if (!picked)
+                return;
+            append(picked->text);
+            kbText = kbText.isEmpty() ? picked->text : kbText + QStringLiteral("\n\n") + picked->text;
+            if (!picked->articleId.isEmpty() && !kbArticles.contains(picked->articleId))
+                kbArticles.append(picked->articleId);
+        });
+    }
 
     auto *form = new QFormLayout;
     form->addRow(QCoreApplication::translate("ActionDialogs", "&Language:"), locale);
     form->addRow(QCoreApplication::translate("ActionDialogs", "&Template:"), templates);
     form->addRow(QCoreApplication::translate("ActionDialogs", "T&itle:"), title);
     form->addRow(QCoreApplication::translate("ActionDialogs", "&Message:"), body);
+    if (fromKb)
+        form->addRow(QString(), fromKb);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
     auto *note = new QLabel(QCoreApplication::translate("ActionDialogs", "This is exactly what the user receives; check the placeholders are filled."), &dialog);
@@ -176,6 +201,7 @@ std::optional<ActionArgs> askReply(QWidget *parent, const Ticket &ticket)
         args.locale = locale->currentData().toString();
         args.title = title->text().trimmed();
         args.body = body->toPlainText().trimmed();
+        args.kbArticles = kbArticles;
         return args;
     }
     return std::nullopt;
@@ -266,6 +292,10 @@ void showShortcuts(QWidget *parent)
                                      "Ctrl+G\tgo to a log line\n"
                                      "Ctrl+F\tfilter tickets\n"
                                      "Ctrl+1 … Ctrl+4\tqueues, tickets, timeline, log\n"
+                                     "F2\tknowledge base\n"
+                                     "Ctrl+D\tdashboard\n"
+                                     "Ctrl+I\tincidents\n"
+                                     "Ctrl+Shift+A\talerts\n"
                                      "F5\tsync now\n"
                                      "?\tthis list");
     QMessageBox box(QMessageBox::Information, QCoreApplication::translate("ActionDialogs", "Keyboard shortcuts"), text, QMessageBox::Ok, parent);

@@ -2,7 +2,9 @@
 
 #include "ActionBar.h"
 #include "ActionDialogs.h"
+#include "DashboardViews.h"
 #include "DiagnosisPane.h"
+#include "KnowledgePane.h"
 #include "LogPane.h"
 #include "QueuePane.h"
 #include "TicketDetailPane.h"
@@ -15,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -77,6 +80,9 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     statusBar()->addWidget(m_connection, 1);
     statusBar()->addPermanentWidget(m_counts);
 
+    createKnowledgeDock();
+    if (m_ctx.metrics && m_ctx.alerts && m_ctx.incidents && m_ctx.incidentBulk)
+        m_leadViews = new DashboardViews(m_ctx, this); // before createActions(): it adds menu entries
     createActions();
     createAgentShortcuts();
 
@@ -137,6 +143,22 @@ void MainWindow::createActions()
     QAction *log = view->addAction(tr("Go to device &log"), this,
                                    [this] { m_detailPane->logView()->setFocus(Qt::ShortcutFocusReason); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    if (m_leadViews)
+        m_leadViews->addActions(view, menuBar());
+    if (m_knowledgeDock) {
+        QAction *knowledge = view->addAction(tr("&Knowledge base"));
+        knowledge->setObjectName(QStringLiteral("toggleKnowledge"));
+        knowledge->setCheckable(true);
+        knowledge->setShortcut(QKeySequence(Qt::Key_F2));
+        knowledge->setShortcutContext(Qt::ApplicationShortcut);
+        connect(knowledge, &QAction::triggered, this, [this](bool on) {
+            m_knowledgeDock->setVisible(on);
+            if (on)
+                m_knowledge->focusSearch();
+        });
+        connect(m_knowledgeDock, &QDockWidget::visibilityChanged, knowledge,
+                [this, knowledge] { knowledge->setChecked(!m_knowledgeDock->isHidden()); });
+    }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
 
@@ -174,6 +196,23 @@ void MainWindow::createAgentShortcuts()
             [this] { m_detailPane->logPane()->focusSearch(); });
 }
 
+void MainWindow::createKnowledgeDock()
+{
+    if (!m_ctx.kb)
+        return;
+    m_knowledge = new KnowledgePane(m_ctx.kb, m_ctx.api, m_ctx.kbEditor, this);
+    m_knowledgeDock = new QDockWidget(tr("Knowledge base"), this);
+    m_knowledgeDock->setObjectName(QStringLiteral("knowledgeDock"));
+    m_knowledgeDock->setWidget(m_knowledge);
+    addDockWidget(Qt::RightDockWidgetArea, m_knowledgeDock);
+    m_knowledgeDock->hide(); // F2 or View → Knowledge base; the layout remembers it
+    connect(m_knowledge, &KnowledgePane::notify, this, &MainWindow::notify);
+    connect(m_knowledge, &KnowledgePane::insertRequested, m_actionBar, &ActionBar::replyWith);
+    m_actionBar->setKbPicker([this](QWidget *parent) {
+        return KnowledgePane::pick(parent, m_ctx.kb, m_ctx.api, m_ctx.tickets->ticket(m_ctx.details->selected()));
+    });
+}
+
 void MainWindow::moveSelection(int delta)
 {
     QTableView *table = m_listPane->view();
@@ -191,6 +230,8 @@ void MainWindow::setUsername(const QString &username)
 {
     m_actionBar->setCurrentUser(username);
     m_ctx.username = username;
+    if (m_leadViews)
+        m_leadViews->setUsername(username);
     m_ctx.tickets->setCurrentUser(username);
     onTicketsChanged({});
 }
@@ -224,6 +265,8 @@ void MainWindow::onTicketSelected(qint64 id)
     m_detailPane->showTicket(m_ctx.tickets->ticket(id));
     m_actionBar->setTicket(m_ctx.tickets->ticket(id));
     m_ctx.details->select(id);
+    if (m_knowledge)
+        m_knowledge->setTicket(m_ctx.tickets->ticket(id));
     m_detailPane->diagnosisPane()->clearRelated();
     if (id != 0 && m_ctx.api) {
         QPointer<MainWindow> self(this);
@@ -249,6 +292,8 @@ void MainWindow::onTicketsChanged(const QList<qint64> &ids)
         m_detailPane->showTicket(m_ctx.tickets->ticket(selected));
         m_actionBar->setTicket(m_ctx.tickets->ticket(selected));
         m_ctx.details->refreshEvents();
+        if (m_knowledge)
+            m_knowledge->setTicket(m_ctx.tickets->ticket(selected));
     }
 }
 

@@ -4,22 +4,30 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QSettings;
 class QSplitter;
 
 namespace relaydesk::models {
 class ApiClient;
+class KbMirror;
 class QueueModel;
 class TicketActions;
 class TicketDetailLoader;
 class TicketTableModel;
 class TimelineModel;
+class MetricsFeed;
+class AlertModel;
+class IncidentModel;
+class IncidentBulkAction;
 } // namespace relaydesk::models
 
 namespace relaydesk::ui {
 
 class ActionBar;
+class DashboardViews;
+class KnowledgePane;
 class QueuePane;
 class TicketDetailPane;
 class TicketListPane;
@@ -34,9 +42,17 @@ struct MainWindowContext
     models::SyncEngine *sync = nullptr;
     models::TicketActions *actions = nullptr;
     models::ApiClient *api = nullptr;
+    models::KbMirror *kb = nullptr; // the knowledge pane (none: no dock)
+    bool kbEditor = false;          // trainer, lead or admin: the pane's Manage tab
     QSettings *settings = nullptr;
     QString username;
     QString serverLabel; // "embedded service" or the server URL
+    Role role = Role::Agent;
+    // The team-lead views (dashboard, alerts, incidents); all four or none.
+    models::MetricsFeed *metrics = nullptr;
+    models::AlertModel *alerts = nullptr;
+    models::IncidentModel *incidents = nullptr;
+    models::IncidentBulkAction *incidentBulk = nullptr;
 };
 
 // The console's main window: queues on the left, the ticket table in the middle, the selected ticket on
@@ -53,6 +69,9 @@ public:
     TicketListPane *ticketListPane() const { return m_listPane; }
     TicketDetailPane *detailPane() const { return m_detailPane; }
     ActionBar *actionBar() const { return m_actionBar; }
+    DashboardViews *leadViews() const { return m_leadViews; } // nullptr without the lead models
+    KnowledgePane *knowledgePane() const { return m_knowledge; } // nullptr without a KB
+    QDockWidget *knowledgeDock() const { return m_knowledgeDock; }
     void setUsername(const QString &username);
     // Shows a problem in the status bar for a while (plain text).
     void notify(const QString &message);
@@ -67,6 +86,7 @@ protected:
 private:
     void createActions();
     void createAgentShortcuts();
+    void createKnowledgeDock();
     void moveSelection(int delta);
     void restoreLayout();
     void saveLayout();
@@ -81,9 +101,12 @@ private:
     TicketListPane *m_listPane;
     TicketDetailPane *m_detailPane;
     ActionBar *m_actionBar;
+    DashboardViews *m_leadViews = nullptr;
     QLabel *m_connection;
     QLabel *m_counts;
     QAction *m_signInAction = nullptr;
+    KnowledgePane *m_knowledge = nullptr;
+    QDockWidget *m_knowledgeDock = nullptr;
     QByteArray m_defaultSplitterState;
     QByteArray m_defaultDetailState;
     QByteArray m_defaultLogState;

@@ -1,5 +1,7 @@
 // relaydesk-cli: composition root. Parses the command line and hands over to the command.
 #include "DiagnoseCommand.h"
+#include "KbIndexCommand.h"
+#include "KbSearchCommand.h"
 #include "LogIndexCommand.h"
 #include "LogPatternsCommand.h"
 #include "LogSearchCommand.h"
@@ -34,6 +36,17 @@ int main(int argc, char *argv[])
         QTextStream out(stdout);
         QTextStream err(stderr);
         return relaydesk::cli::runLogPatterns(words.mid(3), out, err);
+    }
+
+    if (words.size() >= 3 && words.at(1) == "kb"_L1 && words.at(2) == "index"_L1) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return relaydesk::cli::runKbIndex(words.mid(3), out, err);
+    }
+    if (words.size() >= 3 && words.at(1) == "kb"_L1 && words.at(2) == "search"_L1) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return relaydesk::cli::runKbSearch(words.mid(3), out, err);
     }
 
     QCommandLineParser parser;

@@ -1,6 +1,11 @@
 #include "Console.h"
 
+#include "models/AlertModel.h"
 #include "models/ApiClient.h"
+#include "models/IncidentBulkAction.h"
+#include "models/IncidentModel.h"
+#include "models/KbMirror.h"
+#include "models/MetricsFeed.h"
 #include "models/QueueModel.h"
 #include "models/SyncEngine.h"
 #include "models/TicketActions.h"
@@ -12,6 +17,7 @@
 #include "sim/GatewaySimulator.h"
 #include "sim/ReportGenerator.h"
 #include "sim/ReportUploader.h"
+#include "sim/TelemetryReporter.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 
@@ -35,8 +41,14 @@ Console::~Console()
 {
     if (m_uploader)
         m_uploader->stop();
+    if (m_telemetryBackfill)
+        m_telemetryBackfill->stop();
+    if (m_telemetry)
+        m_telemetry->stop();
     if (m_sync)
         m_sync->stop();
+    if (m_kb)
+        m_kb->stop();
 }
 
 bool Console::start(QString *error)
@@ -81,6 +93,7 @@ bool Console::connectService(QString *error)
         m_api = std::make_unique<models::ApiClient>(m_network.get(), m_embedded->baseUrl());
         m_api->setToken(m_embedded->adminToken());
         m_username = u"admin"_s;
+        m_role = Role::Admin;
         return true;
     }
     m_api = std::make_unique<models::ApiClient>(m_network.get(), m_options.server);
@@ -90,6 +103,7 @@ bool Console::connectService(QString *error)
         return false;
     }
     m_username = dialog.session().username;
+    m_role = dialog.session().role;
     m_settings.setValue(u"login/lastUser"_s, m_username);
     return true;
 }
@@ -107,10 +121,33 @@ void Console::buildConsole()
     m_details = std::make_unique<models::TicketDetailLoader>(m_api.get(), m_cache.get());
     m_sync = std::make_unique<models::SyncEngine>(m_api.get(), m_cache.get());
     connect(m_sync.get(), &models::SyncEngine::ticketsArrived, m_tickets.get(), &models::TicketTableModel::upsert);
+    // The knowledge base mirror sits beside the ticket cache; editors mirror drafts and archived articles too.
+    const QString kbBase = QDir(m_options.dataDir).filePath(u"cache/%1.kb"_s.arg(file));
+    m_kb = std::make_unique<models::KbMirror>(m_api.get(), kbBase + u".sqlite"_s, kbBase + u"-index"_s);
+    const bool kbEditor = m_role == Role::Trainer || m_role == Role::Lead || m_role == Role::Admin;
+    m_kb->setIncludeDrafts(kbEditor);
+    connect(m_sync.get(), &models::SyncEngine::kbChanged, m_kb.get(), &models::KbMirror::onKbChanged);
+    connect(m_sync.get(), &models::SyncEngine::stateChanged, m_kb.get(), [kb = m_kb.get()](models::SyncEngine::State state) {
+        if (state == models::SyncEngine::State::Live)
+            kb->syncNow(); // (re)connected: catch up with what changed while away
+    });
     m_actions = std::make_unique<models::TicketActions>(m_api.get());
     // An action's answer carries the ticket's new state: show it at once, before the sync brings it.
     connect(m_actions.get(), &models::TicketActions::ticketUpdated, m_tickets.get(),
             [tickets = m_tickets.get()](const Ticket &t) { tickets->upsert({t}); });
+
+    // The team-lead views: metrics refresh (throttled) when tickets or alerts change; alerts follow the stream.
+    m_metrics = std::make_unique<models::MetricsFeed>(m_api.get());
+    m_alerts = std::make_unique<models::AlertModel>(m_api.get());
+    m_incidents = std::make_unique<models::IncidentModel>(m_api.get());
+    m_incidentBulk = std::make_unique<models::IncidentBulkAction>(m_api.get());
+    connect(m_sync.get(), &models::SyncEngine::alertMessage, m_alerts.get(), &models::AlertModel::applyStreamMessage);
+    connect(m_sync.get(), &models::SyncEngine::alertMessage, m_metrics.get(), &models::MetricsFeed::requestRefresh);
+    connect(m_sync.get(), &models::SyncEngine::ticketsArrived, m_metrics.get(), &models::MetricsFeed::requestRefresh);
+    connect(m_sync.get(), &models::SyncEngine::stateChanged, m_alerts.get(), [alerts = m_alerts.get()](models::SyncEngine::State state) {
+        if (state == models::SyncEngine::State::Live)
+            alerts->refresh(); // (re)connected: pick up what changed while away
+    });
 
     ui::MainWindowContext ctx;
     ctx.tickets = m_tickets.get();
@@ -120,11 +157,19 @@ void Console::buildConsole()
     ctx.sync = m_sync.get();
     ctx.actions = m_actions.get();
     ctx.api = m_api.get();
+    ctx.kb = m_kb.get();
+    ctx.kbEditor = kbEditor;
     ctx.settings = &m_settings;
+    ctx.role = m_role;
+    ctx.metrics = m_metrics.get();
+    ctx.alerts = m_alerts.get();
+    ctx.incidents = m_incidents.get();
+    ctx.incidentBulk = m_incidentBulk.get();
     ctx.username = m_username;
     ctx.serverLabel = m_embedded ? tr("embedded service") : m_api->baseUrl().toDisplayString();
     m_window = std::make_unique<ui::MainWindow>(ctx);
     connect(m_window.get(), &ui::MainWindow::signInRequested, this, &Console::signInAgain);
+    connect(m_kb.get(), &models::KbMirror::problem, m_window.get(), &ui::MainWindow::notify);
     if (m_embedded) {
         // Embedded sessions renew by themselves (at most once a minute, so a broken service cannot loop).
         connect(m_sync.get(), &models::SyncEngine::stateChanged, this, [this](models::SyncEngine::State state) {
@@ -138,6 +183,7 @@ void Console::buildConsole()
     }
     m_window->show();
     m_sync->start();
+    m_kb->start();
 }
 
 void Console::signInAgain()
@@ -195,6 +241,44 @@ void Console::startDemo(const QUrl &server, const QString &clientKey)
                 m_window->notify(tr("Simulator: report %1 was not accepted: %2").arg(id, reason));
             });
     m_uploader->start();
+    startTelemetry(server, clientKey, m_generator->degradedRegion());
+}
+
+void Console::startTelemetry(const QUrl &server, const QString &clientKey, const QString &outageRegion)
+{
+    // The report regions, so a delivery alert points at the region the tickets come from.
+    const QStringList regions{u"cn-north"_s, u"cn-east"_s, u"ap-southeast"_s, u"eu-west"_s, u"us-east"_s};
+    const quint32 seed = m_options.seed != 0 ? quint32(m_options.seed) : QRandomGenerator::global()->generate();
+    constexpr int kBackfillMinutes = 6 * 60;
+    constexpr qint64 kMinuteMs = 60'000;
+    const auto configure = [&](sim::TelemetryReporter &r) {
+        r.setServer(server);
+        r.setClientKey(clientKey);
+        r.setRegions(regions);
+        connect(&r, &sim::TelemetryReporter::failed, m_window.get(), [this](const QString &reason) {
+            m_window->notify(tr("Simulator: telemetry was not accepted: %1").arg(reason));
+        });
+    };
+    // The last six hours at once (the baseline the alert rules compare with), ending in an outage of the
+    // degraded region that is still going on: the demo opens with a raised delivery alert.
+    m_telemetryBackfill = std::make_unique<sim::TelemetryReporter>(m_network.get(), seed);
+    configure(*m_telemetryBackfill);
+    m_telemetryBackfill->setStart(QDateTime::currentDateTimeUtc().addSecs(-60LL * kBackfillMinutes));
+    m_telemetryBackfill->setMinutes(kBackfillMinutes);
+    m_telemetryBackfill->setMinuteIntervalMs(2);
+    m_telemetryBackfill->addOutage({outageRegion, (kBackfillMinutes - 8) * kMinuteMs, 20 * kMinuteMs, 0.45});
+    // Then live, one minute per minute: the outage clears a few minutes in (the alert resolves), and another
+    // one comes every half hour.
+    m_telemetry = std::make_unique<sim::TelemetryReporter>(m_network.get(), seed + 1);
+    configure(*m_telemetry);
+    m_telemetry->setGateway(m_gateway.get());
+    for (int i = 0; i < 8; ++i)
+        m_telemetry->addOutage({regions.at((i + 1) % regions.size()), (25 + 30 * i) * kMinuteMs, 6 * kMinuteMs, 0.4});
+    connect(m_telemetryBackfill.get(), &sim::TelemetryReporter::finished, m_telemetry.get(), [this] {
+        m_telemetry->setStart(QDateTime::currentDateTimeUtc());
+        m_telemetry->start();
+    });
+    m_telemetryBackfill->start();
 }
 
 } // namespace relaydesk::app

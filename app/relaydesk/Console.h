@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleOptions.h"
+#include "core/Enums.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -17,9 +18,15 @@ namespace relaydesk::sim {
 class GatewaySimulator;
 class ReportGenerator;
 class ReportUploader;
+class TelemetryReporter;
 } // namespace relaydesk::sim
 namespace relaydesk::models {
 class ApiClient;
+class KbMirror;
+class MetricsFeed;
+class AlertModel;
+class IncidentModel;
+class IncidentBulkAction;
 class QueueModel;
 class SyncEngine;
 class TicketActions;
@@ -54,6 +61,14 @@ public:
     models::TicketTableModel *tickets() const { return m_tickets.get(); }
     models::TicketActions *actions() const { return m_actions.get(); }
     models::SyncEngine *sync() const { return m_sync.get(); }
+    models::KbMirror *kb() const { return m_kb.get(); }
+    models::MetricsFeed *metrics() const { return m_metrics.get(); }
+    models::AlertModel *alerts() const { return m_alerts.get(); }
+    models::IncidentModel *incidents() const { return m_incidents.get(); }
+    models::IncidentBulkAction *incidentBulk() const { return m_incidentBulk.get(); }
+    // --demo: the IM platform's delivery telemetry (the live reporter; a backfill of the last hours runs first).
+    sim::TelemetryReporter *telemetry() const { return m_telemetry.get(); }
+    Role role() const { return m_role; }
     sim::ReportUploader *simulator() const { return m_uploader.get(); }
     sim::GatewaySimulator *gateway() const { return m_gateway.get(); }
     server::EmbeddedService *embedded() const { return m_embedded.get(); } // null with --server
@@ -63,11 +78,13 @@ private:
     bool connectService(QString *error);
     void buildConsole();
     void startDemo(const QUrl &server, const QString &clientKey);
+    void startTelemetry(const QUrl &server, const QString &clientKey, const QString &outageRegion);
     void signInAgain();
 
     ConsoleOptions m_options;
     QSettings m_settings;
     QString m_username;
+    Role m_role = Role::Agent;
     QElapsedTimer m_lastRenewal;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<sim::GatewaySimulator> m_gateway; // --demo with the embedded service: the IM platform's side
@@ -79,10 +96,17 @@ private:
     std::unique_ptr<models::TimelineModel> m_timeline;
     std::unique_ptr<models::TicketDetailLoader> m_details;
     std::unique_ptr<models::SyncEngine> m_sync;
+    std::unique_ptr<models::KbMirror> m_kb;
     std::unique_ptr<models::TicketActions> m_actions;
+    std::unique_ptr<models::MetricsFeed> m_metrics;
+    std::unique_ptr<models::AlertModel> m_alerts;
+    std::unique_ptr<models::IncidentModel> m_incidents;
+    std::unique_ptr<models::IncidentBulkAction> m_incidentBulk;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<sim::ReportGenerator> m_generator;
     std::unique_ptr<sim::ReportUploader> m_uploader;
+    std::unique_ptr<sim::TelemetryReporter> m_telemetryBackfill;
+    std::unique_ptr<sim::TelemetryReporter> m_telemetry;
 };
 
 } // namespace relaydesk::app

@@ -1,0 +1,374 @@
+// Drives the real console in demo mode (embedded service, simulated devices, gateway and delivery telemetry
+// with a scripted outage): the dashboard opens with Ctrl+D and its charts fill, a range change refetches,
+// the outage's alert rings the bell and the admin acknowledges it, a click on a cause filters the ticket
+// list, CSV/PNG export, and an incident's bulk resend shows per-ticket results with at most one delivery per
+// ticket at the gateway.
+#include "app/relaydesk/Console.h"
+#include "models/AlertModel.h"
+#include "models/IncidentBulkAction.h"
+#include "models/IncidentModel.h"
+#include "models/MetricsFeed.h"
+#include "models/TicketTableModel.h"
+#include "sim/GatewaySimulator.h"
+#include "sim/TelemetryReporter.h"
+#include "ui/AlertBell.h"
+#include "ui/AlertPanel.h"
+#include "ui/ChartCard.h"
+#include "ui/DashboardViews.h"
+#include "ui/DashboardWindow.h"
+#include "ui/IncidentsView.h"
+#include "ui/MainWindow.h"
+#include "ui/TicketListPane.h"
+#include "ui/TrayNotifier.h"
+
+#include <QAbstractSeries>
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXYSeries>
+
+using namespace relaydesk;
+using namespace Qt::StringLiterals;
+using models::Metric;
+
+class TestDashboardGui final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void dashboardOpensWithCtrlDAndChartsFill();
+    void rangeChangeRefetches();
+    void outageAlertRingsTheBellAndIsAcknowledged();
+    void causeDrillDownFiltersTheTicketList();
+    void exportWritesCsvAndPng();
+    void incidentBulkResendShowsResultsAndDeliversOnce();
+    void notificationsCanBeSwitchedOff();
+
+private:
+    ui::DashboardViews *views() const { return m_console->window()->leadViews(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<app::Console> m_console;
+};
+
+void TestDashboardGui::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"RelaydeskTest"_s);
+    QCoreApplication::setApplicationName(u"tst_dashboard_gui"_s);
+    QSettings().clear();
+    app::ConsoleOptions o;
+    o.dataDir = m_dir.path();
+    o.demo = true;
+    o.demoRate = 40;
+    o.demoCount = 60;
+    o.seed = 5;
+    m_console = std::make_unique<app::Console>(o);
+    QString error;
+    QVERIFY2(m_console->start(&error), qPrintable(error));
+    QVERIFY(QTest::qWaitForWindowExposed(m_console->window()));
+    QVERIFY(views());
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->tickets()->totalCount(), 60, 90000);
+    // The telemetry backfill (six hours at once) is done when the live reporter runs.
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->telemetry() && m_console->telemetry()->isRunning(), 60000);
+}
+
+void TestDashboardGui::cleanupTestCase()
+{
+    m_console.reset();
+}
+
+void TestDashboardGui::dashboardOpensWithCtrlDAndChartsFill()
+{
+    ui::MainWindow *window = m_console->window();
+    window->activateWindow();
+    QTest::keyClick(window, Qt::Key_D, Qt::ControlModifier);
+    ui::DashboardWindow *dashboard = views()->dashboard();
+    QTRY_VERIFY(dashboard->isVisible());
+    QCOMPARE(dashboard->objectName(), u"dashboardWindow"_s);
+    QCOMPARE(dashboard->cards().size(), 8);
+    // Telemetry and tickets exist: these charts draw, with points.
+    for (Metric m : {Metric::Queue, Metric::Flow, Metric::Causes, Metric::Delivery, Metric::Response}) {
+        ui::ChartCard *card = dashboard->card(m);
+        QVERIFY(card);
+        QTRY_VERIFY2_WITH_TIMEOUT(card->isShowingChart(), qPrintable(models::metricPath(m) + u": "_s + card->messageLabel()->text()), 30000);
+        QVERIFY(!card->chartView()->chart()->series().isEmpty());
+    }
+    // Delivery: one line per reporting region, 144 ten-minute buckets over 24 h, the outage region below 70 %.
+    ui::ChartCard *delivery = dashboard->card(Metric::Delivery);
+    const auto frame = delivery->frame();
+    QVERIFY(frame);
+    QCOMPARE(frame->bucketSeconds, 600);
+    QCOMPARE(delivery->chartView()->chart()->series().size(), 5);
+    double lowest = 1;
+    for (const models::MetricSeries *s : frame->withField(u"success_rate"_s)) {
+        for (double v : s->values) {
+            if (!std::isnan(v))
+                lowest = std::min(lowest, v);
+        }
+    }
+    QVERIFY2(lowest < 0.7, qPrintable(QString::number(lowest)));
+    auto *line = qobject_cast<QXYSeries *>(delivery->chartView()->chart()->series().first());
+    QVERIFY(line && line->count() > 30);
+    // Hovering a point shows its value under the chart.
+    emit line->hovered(line->at(0), true);
+    QVERIFY(delivery->hoverLabel()->text().contains(line->name()));
+    QVERIFY(delivery->hoverLabel()->text().contains(u"%"_s));
+    // CSAT: nobody answered a survey yet: a message, not an empty chart.
+    ui::ChartCard *csat = dashboard->card(Metric::Csat);
+    QTRY_VERIFY_WITH_TIMEOUT(csat->frame().has_value(), 20000);
+    QVERIFY(!csat->isShowingChart());
+    QVERIFY(csat->messageLabel()->text().contains(u"No survey answers"_s));
+}
+
+void TestDashboardGui::rangeChangeRefetches()
+{
+    ui::DashboardWindow *dashboard = views()->dashboard();
+    models::MetricsFeed *feed = m_console->metrics();
+    QTRY_VERIFY_WITH_TIMEOUT(!feed->isLoading(), 20000);
+    const int before = feed->rounds();
+    QComboBox *range = dashboard->rangePicker();
+    range->setCurrentIndex(range->findData(int(models::MetricsFeed::Range::Week)));
+    QCOMPARE(feed->range(), models::MetricsFeed::Range::Week);
+    QVERIFY(feed->rounds() > before);
+    ui::ChartCard *flow = dashboard->card(Metric::Flow);
+    QTRY_VERIFY_WITH_TIMEOUT(flow->frame() && flow->frame()->bucketSeconds == 3600, 20000);
+    QCOMPARE(flow->frame()->starts.size(), 168);
+    QCOMPARE(int(flow->frame()->find(u"all"_s, u"inflow"_s)->total()), 60);
+    range->setCurrentIndex(range->findData(int(models::MetricsFeed::Range::Hour)));
+    QTRY_VERIFY_WITH_TIMEOUT(flow->frame() && flow->frame()->bucketSeconds == 60, 20000);
+    QCOMPARE(flow->frame()->starts.size(), 60);
+}
+
+void TestDashboardGui::outageAlertRingsTheBellAndIsAcknowledged()
+{
+    ui::AlertBell *bell = views()->alertBell();
+    models::AlertModel *alerts = m_console->alerts();
+    QTRY_VERIFY_WITH_TIMEOUT(bell->count() >= 1, 60000);
+    QCOMPARE(bell->count(), alerts->raisedCount());
+    QVERIFY(bell->text().contains(QString::number(bell->count())));
+    QCOMPARE(m_console->window()->findChild<QToolButton *>(u"alertBell"_s), bell);
+
+    QTest::mouseClick(bell, Qt::LeftButton);
+    ui::AlertPanel *panel = views()->alertPanel();
+    QTRY_VERIFY(panel->isVisible());
+    // The delivery alert of the scripted outage (the demo's report burst may raise an inflow spike too).
+    const auto outageAlert = [alerts]() -> std::optional<models::AlertInfo> {
+        for (int row = 0; row < alerts->rowCount(); ++row) {
+            const auto a = alerts->alertAt(row);
+            if (a && a->kind == "delivery_drop"_L1 && a->state == "raised"_L1)
+                return a;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(outageAlert().has_value(), 30000);
+    const auto alert = outageAlert();
+    QVERIFY(!alert->subject.isEmpty()); // the region
+    QVERIFY(alert->detail.value("success_rate"_L1).toDouble() < alert->detail.value("baseline"_L1).toDouble());
+    panel->selectAlert(alert->id);
+    QCOMPARE(panel->currentAlertId(), alert->id);
+    // Agents see Acknowledge disabled, with the reason.
+    panel->setCanAcknowledge(false);
+    QVERIFY(!panel->acknowledgeButton()->isEnabled());
+    QVERIFY(panel->acknowledgeButton()->toolTip().contains(u"leads"_s));
+    panel->setCanAcknowledge(true); // the demo signs in as admin
+    QVERIFY(panel->acknowledgeButton()->isEnabled());
+    const int raised = bell->count();
+    QTest::mouseClick(panel->acknowledgeButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(alerts->alert(alert->id)->state, u"acknowledged"_s, 20000);
+    QCOMPARE(alerts->alert(alert->id)->acknowledgedBy, u"admin"_s);
+    QTRY_COMPARE(bell->count(), raised - 1);
+    QVERIFY(!panel->acknowledgeButton()->isEnabled());
+    // The history shows it too.
+    panel->historyBox()->setChecked(true);
+    QVERIFY(alerts->rowCount() >= 1);
+    panel->close();
+}
+
+void TestDashboardGui::causeDrillDownFiltersTheTicketList()
+{
+    ui::DashboardWindow *dashboard = views()->dashboard();
+    ui::ChartCard *causes = dashboard->card(Metric::Causes);
+    QTRY_VERIFY_WITH_TIMEOUT(causes->frame().has_value(), 20000);
+    // The cause with the most open tickets.
+    QMap<Cause, int> open;
+    for (const Ticket &t : m_console->tickets()->allTickets()) {
+        if (isOpenForAgents(t.status))
+            ++open[t.cause];
+    }
+    QVERIFY(!open.isEmpty());
+    Cause best = open.firstKey();
+    for (auto it = open.begin(); it != open.end(); ++it) {
+        if (it.value() > open.value(best))
+            best = it.key();
+    }
+    causes->activate(toWire(best)); // what a click on its bar or legend entry does
+    QTableView *table = m_console->window()->ticketListPane()->view();
+    QCOMPARE(table->model()->rowCount(), open.value(best));
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const qint64 id = table->model()->index(row, 0).data(models::TicketTableModel::TicketIdRole).toLongLong();
+        QCOMPARE(m_console->tickets()->ticket(id)->cause, best);
+    }
+    QVERIFY(m_console->window()->isActiveWindow() || m_console->window()->isVisible());
+}
+
+void TestDashboardGui::exportWritesCsvAndPng()
+{
+    ui::ChartCard *flow = views()->dashboard()->card(Metric::Flow);
+    QTRY_VERIFY_WITH_TIMEOUT(flow->isShowingChart(), 20000);
+    const QString csv = m_dir.filePath(u"flow.csv"_s);
+    QString error;
+    QVERIFY2(flow->exportCsv(csv, &error), qPrintable(error));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("bucket_start,all:inflow,all:outflow,all:reopened"));
+    QCOMPARE(lines.size() - 2, flow->frame()->starts.size());
+    int inflow = 0;
+    for (qsizetype i = 1; i + 1 < lines.size(); ++i)
+        inflow += lines.at(i).split(',').at(1).toInt();
+    QCOMPARE(double(inflow), flow->frame()->find(u"all"_s, u"inflow"_s)->total());
+    const QString png = m_dir.filePath(u"flow.png"_s);
+    QVERIFY2(flow->exportPng(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 100);
+}
+
+void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
+{
+    // Tier 1 has finished with every ticket, so the incident's open tickets stay open.
+    const auto settled = [this] {
+        for (const Ticket &t : m_console->tickets()->allTickets()) {
+            if (t.status == TicketStatus::Reported || t.status == TicketStatus::Diagnosed ||
+                t.status == TicketStatus::AutoHandling)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 120000);
+    ui::MainWindow *window = m_console->window();
+    views()->dashboard()->close();
+    window->activateWindow();
+    QTRY_VERIFY(window->isActiveWindow()); // window shortcuts need the window active
+    QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier);
+    ui::IncidentsView *view = views()->incidentsView();
+    QTRY_VERIFY(view->isVisible());
+    models::IncidentModel *incidents = m_console->incidents();
+    QTRY_VERIFY_WITH_TIMEOUT(incidents->rowCount() > 0, 30000);
+    // The incident with the most open tickets.
+    int bestRow = 0;
+    for (int row = 0; row < incidents->rowCount(); ++row) {
+        if (incidents->incidentAt(row)->openCount > incidents->incidentAt(bestRow)->openCount)
+            bestRow = row;
+    }
+    const models::IncidentInfo incident = *incidents->incidentAt(bestRow);
+    QVERIFY2(incident.openCount >= 2, qPrintable(incident.signature));
+    view->selectIncident(incident.id);
+    QCOMPARE(view->currentIncidentId(), incident.id);
+    QTRY_COMPARE(view->ticketList()->count(), incident.ticketIds.size());
+    QMap<qint64, QString> messages; // ticket -> client message id
+    for (qint64 id : incident.openTicketIds) {
+        const Ticket *t = m_console->tickets()->ticket(id);
+        QVERIFY(t);
+        messages.insert(id, t->clientMessageId);
+    }
+
+    auto *resend = view->findChild<QPushButton *>(u"incidentResend"_s);
+    QVERIFY(resend && resend->isEnabled());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QVERIFY(view->progressBar()->isVisible()); // shown while the bulk call runs
+    QVERIFY(!resend->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!view->progressBar()->isVisible(), 30000);
+    QTableWidget *results = view->resultTable();
+    QCOMPARE(results->rowCount(), int(incident.openTicketIds.size()));
+    QList<qint64> done;
+    for (int row = 0; row < results->rowCount(); ++row) {
+        const qint64 id = results->item(row, 0)->data(Qt::UserRole).toLongLong();
+        const QString status = results->item(row, 1)->data(Qt::UserRole).toString();
+        QVERIFY(messages.contains(id));
+        QVERIFY2(status == "done"_L1 || status == "skipped"_L1 || status == "failed"_L1, qPrintable(status));
+        if (status == "done"_L1)
+            done.append(id);
+        else
+            QVERIFY(!results->item(row, 2)->text().isEmpty()); // the reason
+    }
+    QVERIFY2(!done.isEmpty(), qPrintable(view->summaryLabel()->text()));
+    QVERIFY(view->summaryLabel()->text().contains(u"%1 done"_s.arg(done.size())));
+
+    // Every resend reaches the gateway, which delivers each message at most once, even when the agent asks
+    // again (a second bulk resend joins or replays the first per ticket).
+    sim::GatewaySimulator *gateway = m_console->gateway();
+    for (qint64 id : done)
+        QTRY_VERIFY_WITH_TIMEOUT(gateway->attemptsForMessage(messages.value(id)) >= 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(resend->isEnabled() || incidents->incident(incident.id) == std::nullopt, 10000);
+    if (resend->isEnabled()) {
+        QTest::mouseClick(resend, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->progressBar()->isVisible(), 30000);
+    }
+    QTest::qWait(1000);
+    for (qint64 id : done)
+        QVERIFY2(gateway->deliveriesForMessage(messages.value(id)) <= 1, qPrintable(messages.value(id)));
+    // Network failures are resendable: those tickets were delivered exactly once.
+    if (incident.cause == "network"_L1) {
+        for (qint64 id : done)
+            QTRY_COMPARE_WITH_TIMEOUT(gateway->deliveriesForMessage(messages.value(id)), 1, 30000);
+    }
+    view->close();
+}
+
+void TestDashboardGui::notificationsCanBeSwitchedOff()
+{
+    ui::TrayNotifier *notifier = views()->notifier();
+    QVERIFY(notifier->alertsAction()->isChecked());
+    models::AlertInfo alert;
+    alert.id = 999;
+    alert.kind = u"inflow_spike"_s;
+    alert.subject = u"reports"_s;
+    alert.state = u"raised"_s;
+    const int shown = notifier->notificationsShown();
+    notifier->alertRaised(alert);
+    QCOMPARE(notifier->notificationsShown(), shown + 1);
+    QVERIFY(notifier->lastTitle().contains(u"inflow"_s, Qt::CaseInsensitive));
+    notifier->alertsAction()->setChecked(false);
+    notifier->alertRaised(alert);
+    QCOMPARE(notifier->notificationsShown(), shown + 1);
+    QCOMPARE(QSettings().value(u"notifications/alerts"_s).toBool(), false); // remembered
+    // Tickets newly assigned to me by someone else notify; my own claims do not.
+    Ticket t;
+    t.id = 424242;
+    t.status = TicketStatus::Claimed;
+    t.assignee = m_console->username();
+    t.userName = u"Wang Fang"_s;
+    notifier->expectOwnClaims({t.id});
+    notifier->ticketsArrived({t});
+    QCOMPARE(notifier->notificationsShown(), shown + 1);
+    t.id = 424243;
+    notifier->ticketsArrived({t});
+    QCOMPARE(notifier->notificationsShown(), shown + 2);
+    QVERIFY(notifier->lastTitle().contains(u"#424243"_s));
+    notifier->assignedAction()->setChecked(false);
+    t.id = 424244;
+    notifier->ticketsArrived({t});
+    QCOMPARE(notifier->notificationsShown(), shown + 2);
+    notifier->alertsAction()->setChecked(true);
+    notifier->assignedAction()->setChecked(true);
+}
+
+QTEST_MAIN(TestDashboardGui)
+#include "tst_dashboard_gui.moc"

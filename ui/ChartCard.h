@@ -1,0 +1,63 @@
+#pragma once
+
+#include "models/MetricsFrame.h"
+
+#include <QFrame>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+
+namespace relaydesk::ui {
+
+// One dashboard chart with its title, its empty or error state (a message instead of a blank chart), the
+// hovered value under it, and CSV / PNG export of exactly what it shows.
+class ChartCard final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartCard)
+
+public:
+    ChartCard(models::Metric metric, const QString &title, QWidget *parent = nullptr);
+
+    models::Metric metric() const { return m_metric; }
+    QChartView *chartView() const { return m_view; }
+    QLabel *messageLabel() const { return m_message; }
+    QLabel *hoverLabel() const { return m_hover; }
+
+    // Shows `chart` (the card owns it from now on) for `frame`'s data.
+    void showChart(QChart *chart, const models::MetricsFrame &frame);
+    // The empty or error state (plain text).
+    void showMessage(const QString &message);
+    // A frame with nothing to draw: the message, and the (empty) data stays exportable.
+    void showEmpty(const models::MetricsFrame &frame, const QString &message);
+    bool isShowingChart() const;
+    std::optional<models::MetricsFrame> frame() const { return m_frame; }
+
+    void setHoverText(const QString &text);
+    // Drill-down from a bar or a legend entry: a cause's or region's wire name.
+    void activate(const QString &key) { emit keyActivated(key); }
+
+    bool exportCsv(const QString &path, QString *error) const;
+    bool exportPng(const QString &path, QString *error) const;
+
+signals:
+    void keyActivated(const QString &key);
+
+private:
+    void askExport(bool png);
+
+    models::Metric m_metric;
+    QLabel *m_title;
+    QStackedWidget *m_stack;
+    QChartView *m_view;
+    QLabel *m_message;
+    QLabel *m_hover;
+    QToolButton *m_csv;
+    QToolButton *m_png;
+    std::optional<models::MetricsFrame> m_frame;
+};
+
+} // namespace relaydesk::ui
