@@ -20,7 +20,9 @@ void AlertBell::setCount(int count)
         return;
     m_count = count;
     // U+1F514 BELL; the count is the part that matters, so it also stands alone in the tooltip.
-    setText(count > 0 ? tr("\U0001F514 %n alert(s)", nullptr, count) : tr("\U0001F514 No alerts"));
+    // The bell stays outside tr(): lupdate 6.4 mangles a \U escape, so the text would never match.
+    const QString bell = QStringLiteral("\U0001F514 ");
+    setText(bell + (count > 0 ? tr("%n alert(s)", nullptr, count) : tr("No alerts")));
     setToolTip(count > 0 ? tr("%n raised alert(s) not acknowledged yet. Click to see them.", nullptr, count)
                          : tr("No raised alerts. Click to see the alert history."));
     QFont f = font();

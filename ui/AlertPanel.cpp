@@ -119,7 +119,8 @@ void AlertPanel::updateButtons()
     const bool pending = alert && m_alerts->isAcknowledging(alert->id);
     m_ack->setEnabled(alert && alert->state == "raised"_L1 && !pending);
     m_ack->setToolTip(pending ? tr("Acknowledging…")
-                      : alert && alert->state != "raised"_L1 ? tr("This alert is already %1.").arg(alert->state)
+                      : alert && alert->state == "acknowledged"_L1 ? tr("This alert is already acknowledged.")
+                      : alert && alert->state != "raised"_L1       ? tr("This alert is already resolved.")
                                                                : tr("Tell the team you are on it."));
 }
 

@@ -28,10 +28,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "ChartFactory": lupdate files ChartFactory::tr() calls under it (a free tr()
+// function ended up under another context than the one asked for at run time).
+struct ChartFactory
 {
-    return QCoreApplication::translate("ChartFactory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ChartFactory)
+};
 
 QChart *newChart()
 {
@@ -189,23 +191,23 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             }
         }
         if (lines.isEmpty()) {
-            *emptyMessage = tr("No open tickets in this range.");
+            *emptyMessage = ChartFactory::tr("No open tickets in this range.");
             return nullptr;
         }
-        return timeChart(frame, lines, card, tr("tickets"), std::nullopt, {});
+        return timeChart(frame, lines, card, ChartFactory::tr("tickets"), std::nullopt, {});
     }
     case Metric::Flow: {
         const MetricSeries *in = frame.find(u"all"_s, u"inflow"_s);
         const MetricSeries *out = frame.find(u"all"_s, u"outflow"_s);
         const MetricSeries *reopened = frame.find(u"all"_s, u"reopened"_s);
         if (!frame.hasData() || !in || !out) {
-            *emptyMessage = tr("No tickets arrived or closed in this range.");
+            *emptyMessage = ChartFactory::tr("No tickets arrived or closed in this range.");
             return nullptr;
         }
-        QList<Line> lines{{tr("Inflow (reports)"), in}, {tr("Outflow (resolved)"), out}};
+        QList<Line> lines{{ChartFactory::tr("Inflow (reports)"), in}, {ChartFactory::tr("Outflow (resolved)"), out}};
         if (reopened && reopened->hasData())
-            lines.append({tr("Reopened"), reopened, 1, {}, Qt::DashLine});
-        return timeChart(frame, lines, card, tr("tickets per bucket"), std::nullopt, {});
+            lines.append({ChartFactory::tr("Reopened"), reopened, 1, {}, Qt::DashLine});
+        return timeChart(frame, lines, card, ChartFactory::tr("tickets per bucket"), std::nullopt, {});
     }
     case Metric::Causes:
     case Metric::Regions:
@@ -218,11 +220,11 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             }
         }
         if (bars.isEmpty()) {
-            *emptyMessage = tr("No tickets in this range.");
+            *emptyMessage = ChartFactory::tr("No tickets in this range.");
             return nullptr;
         }
         std::stable_sort(bars.begin(), bars.end(), [](const auto &a, const auto &b) { return std::get<1>(a) > std::get<1>(b); });
-        return totalsChart(bars, card, tr("tickets"));
+        return totalsChart(bars, card, ChartFactory::tr("tickets"));
     }
     case Metric::Delivery: {
         QList<Line> lines;
@@ -231,7 +233,7 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
                 lines.append({s.name, &s, 100, s.name});
         }
         if (lines.isEmpty()) {
-            *emptyMessage = tr("No telemetry yet: the IM platform has not reported any sends in this range.");
+            *emptyMessage = ChartFactory::tr("No telemetry yet: the IM platform has not reported any sends in this range.");
             return nullptr;
         }
         double low = 100;
@@ -241,16 +243,16 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
                     low = std::min(low, v * 100);
             }
         }
-        return timeChart(frame, lines, card, tr("send success %"),
+        return timeChart(frame, lines, card, ChartFactory::tr("send success %"),
                          std::pair<double, double>{std::max(0.0, std::floor(low / 10) * 10 - 10), 100.0}, u" %"_s);
     }
     case Metric::Response: {
         QList<Line> lines;
         const std::tuple<const char *, const char *, QString, Qt::PenStyle> wanted[] = {
-            {"first_response", "p50_ms", tr("First response p50"), Qt::SolidLine},
-            {"first_response", "p90_ms", tr("First response p90"), Qt::DashLine},
-            {"resolution", "p50_ms", tr("Resolution p50"), Qt::SolidLine},
-            {"resolution", "p90_ms", tr("Resolution p90"), Qt::DashLine}};
+            {"first_response", "p50_ms", ChartFactory::tr("First response p50"), Qt::SolidLine},
+            {"first_response", "p90_ms", ChartFactory::tr("First response p90"), Qt::DashLine},
+            {"resolution", "p50_ms", ChartFactory::tr("Resolution p50"), Qt::SolidLine},
+            {"resolution", "p90_ms", ChartFactory::tr("Resolution p90"), Qt::DashLine}};
         double longest = 0;
         for (const auto &[name, field, label, style] : wanted) {
             const MetricSeries *s = frame.find(QString::fromLatin1(name), QString::fromLatin1(field));
@@ -261,25 +263,25 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             }
         }
         if (lines.isEmpty()) {
-            *emptyMessage = tr("No first responses or resolutions in this range.");
+            *emptyMessage = ChartFactory::tr("No first responses or resolutions in this range.");
             return nullptr;
         }
         if (longest < 2 * 60'000) { // tier 1 answers within seconds: minutes would all read 0
             for (Line &l : lines)
                 l.scale = 1.0 / 1000;
-            return timeChart(frame, lines, card, tr("seconds since the report"), std::nullopt, tr(" s"));
+            return timeChart(frame, lines, card, ChartFactory::tr("seconds since the report"), std::nullopt, ChartFactory::tr(" s"));
         }
-        return timeChart(frame, lines, card, tr("minutes since the report"), std::nullopt, tr(" min"));
+        return timeChart(frame, lines, card, ChartFactory::tr("minutes since the report"), std::nullopt, ChartFactory::tr(" min"));
     }
     case Metric::Sla: {
         const MetricSeries *fr = frame.find(u"all"_s, u"first_response_breaches"_s);
         const MetricSeries *res = frame.find(u"all"_s, u"resolution_breaches"_s);
         if (!fr || !res || (!fr->hasData() && !res->hasData())) {
-            *emptyMessage = tr("No SLA breaches in this range.");
+            *emptyMessage = ChartFactory::tr("No SLA breaches in this range.");
             return nullptr;
         }
-        return timeChart(frame, {{tr("First response breaches"), fr}, {tr("Resolution breaches"), res}}, card,
-                         tr("breaches"), std::nullopt, {});
+        return timeChart(frame, {{ChartFactory::tr("First response breaches"), fr}, {ChartFactory::tr("Resolution breaches"), res}}, card,
+                         ChartFactory::tr("breaches"), std::nullopt, {});
     }
     case Metric::Csat: {
         QList<std::tuple<QString, double, QString>> bars;
@@ -288,29 +290,29 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             const MetricSeries *s = frame.find(u"scores"_s, QString::number(score));
             const double n = s ? s->total() : 0;
             answers += n;
-            bars.append({tr("%1 ★").arg(score), n, QString()});
+            bars.append({ChartFactory::tr("%1 ★").arg(score), n, QString()});
         }
         if (answers == 0) {
-            *emptyMessage = tr("No survey answers in this range.");
+            *emptyMessage = ChartFactory::tr("No survey answers in this range.");
             return nullptr;
         }
-        QChart *chart = totalsChart(bars, card, tr("answers by score"));
+        QChart *chart = totalsChart(bars, card, ChartFactory::tr("answers by score"));
         double sum = 0;
         for (int score = 1; score <= 5; ++score)
             sum += score * std::get<1>(bars.at(score - 1));
-        chart->setTitle(tr("%1 answers, mean %2").arg(answers).arg(QLocale().toString(sum / answers, 'f', 2)));
+        chart->setTitle(ChartFactory::tr("%1 answers, mean %2").arg(answers).arg(QLocale().toString(sum / answers, 'f', 2)));
         return chart;
     }
     case Metric::Agents: {
         if (frame.current.isEmpty() || !frame.hasData()) {
-            *emptyMessage = tr("No agent activity in this range.");
+            *emptyMessage = ChartFactory::tr("No agent activity in this range.");
             return nullptr;
         }
         QChart *chart = newChart();
         auto *series = new QHorizontalBarSeries;
-        auto *open = new QBarSet(tr("Open claimed"));
-        auto *actions = new QBarSet(tr("Actions"));
-        auto *resolved = new QBarSet(tr("Resolved"));
+        auto *open = new QBarSet(ChartFactory::tr("Open claimed"));
+        auto *actions = new QBarSet(ChartFactory::tr("Actions"));
+        auto *resolved = new QBarSet(ChartFactory::tr("Resolved"));
         QStringList agents;
         for (const auto &[name, claimed] : frame.current) {
             agents.append(name);
@@ -342,7 +344,7 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
     }
     case Metric::Count: break;
     }
-    *emptyMessage = tr("Unknown chart.");
+    *emptyMessage = ChartFactory::tr("Unknown chart.");
     return nullptr;
 }
 

@@ -281,10 +281,9 @@ void LogPane::showMessage(const QString &text)
     updateInfo();
 }
 
-void LogPane::resetControls()
+void LogPane::clearFilterFields()
 {
-    m_message.clear();
-    m_matches->clear();
+    // Quietly: the caller decides whether the model's filter follows.
     const QSignalBlocker blockLevel(m_level);
     const QSignalBlocker blockTag(m_tag);
     const QSignalBlocker blockFrom(m_from);
@@ -293,21 +292,19 @@ void LogPane::resetControls()
     m_tag->clear();
     m_from->clear();
     m_to->clear();
+}
+
+void LogPane::resetControls()
+{
+    m_message.clear();
+    m_matches->clear();
+    clearFilterFields(); // a new log opens unfiltered
     m_patterns->clear();
 }
 
 void LogPane::resetFilters()
 {
-    {
-        const QSignalBlocker blockLevel(m_level);
-        const QSignalBlocker blockTag(m_tag);
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_level->setCurrentIndex(0);
-        m_tag->clear();
-        m_from->clear();
-        m_to->clear();
-    }
+    clearFilterFields();
     m_model->setFilter({}); // no filter: applied at once
 }
 

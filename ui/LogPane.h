@@ -57,6 +57,7 @@ private:
     void resetControls();
     void applyFilter();
     void resetFilters();
+    void clearFilterFields();
     void showContextMenu(const QPoint &pos);
     void afterOpen();
 

@@ -168,6 +168,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Insert from &amp;knowledge base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>J / K	next / previous ticket
 C	claim or release
 S	resend
@@ -179,9 +183,43 @@ F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F2	knowledge base
+Ctrl+D	dashboard
+Ctrl+I	incidents
+Ctrl+Shift+A	alerts
 F5	sync now
 ?	this list</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertModel</name>
+    <message>
+        <source>Delivery success dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report inflow spike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breach risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>success %1 % (baseline %2 %), %3 of %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reports in %2 min (usual %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) near the %1 min limit</source>
+        <translation>
+            <numerusform>%n ticket near the %1 min limit</numerusform>
+            <numerusform>%n tickets near the %1 min limit</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -240,6 +278,203 @@ F5	sync now
     </message>
     <message>
         <source>That region is down; choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this article after you opened it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartFactory</name>
+    <message>
+        <source>%1 at %2: %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open tickets in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tickets arrived or closed in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflow (reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outflow (resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tickets per bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tickets in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No telemetry yet: the IM platform has not reported any sends in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send success %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No first responses or resolutions in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds since the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes since the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SLA breaches in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No survey answers in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers by score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, mean %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent activity in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBulkAction</name>
+    <message>
+        <source>The service sent an answer this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KbMirror</name>
+    <message>
+        <source>Knowledge base mirror: %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base mirror %1 was written by a newer Relaydesk (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting articles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +654,13 @@ F5	sync now
     </message>
 </context>
 <context>
+    <name>MetricsFeed</name>
+    <message>
+        <source>The service sent metrics this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketActions</name>
     <message>
         <source>Claim</source>
@@ -462,6 +704,26 @@ F5	sync now
     </message>
     <message>
         <source>Sent to the gateway; waiting for its answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate suppressed: the user already has it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed at the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed at the gateway: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -528,11 +790,11 @@ F5	sync now
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reading the log</source>
+        <source>Local cache: cannot create %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>storing the log</source>
+        <source>Local cache: cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -634,6 +896,143 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Could not renew the session with the embedded service: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Simulator: telemetry was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::AlertModel</name>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent alerts this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::IncidentModel</name>
+    <message>
+        <source>%1 open / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent incidents this console does not understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::KbMirror</name>
+    <message>
+        <source>reading the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the knowledge base index %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge base index is in use by another Relaydesk window; it will not be updated here (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rebuild the knowledge base index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge base could not be synced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing an article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1 from the knowledge base index: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing an article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the sync cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot commit the knowledge base index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing a synced page</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::models::LogTableModel</name>
@@ -694,7 +1093,10 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1, %n open ticket(s)</source>
-        <translation><numerusform>%1, %n open ticket</numerusform><numerusform>%1, %n open tickets</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n open ticket</numerusform>
+            <numerusform>%1, %n open tickets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -713,7 +1115,10 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1 Retrying in %n second(s).</source>
-        <translation><numerusform>%1 Retrying in %n second.</numerusform><numerusform>%1 Retrying in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>%1 Retrying in %n second.</numerusform>
+            <numerusform>%1 Retrying in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -848,6 +1253,351 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Claim the ticket to act on it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select a ticket to reply to first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim ticket #%1 before replying to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 cannot take a reply right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::AlertBell</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raised alert(s) not acknowledged yet. Click to see them.</source>
+        <translation>
+            <numerusform>%n raised alert not acknowledged yet. Click to see it.</numerusform>
+            <numerusform>%n raised alerts not acknowledged yet. Click to see them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No raised alerts. Click to see the alert history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation><numerusform>%n alert</numerusform><numerusform>%n alerts</numerusform></translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::AlertPanel</name>
+    <message>
+        <source>Relaydesk — Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;history (resolved alerts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not acknowledge alert %1: %2 Click Acknowledge to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alert to see what it measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leads and admins acknowledge alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the team you are on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert is already acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert is already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ArticleBrowser</name>
+    <message>
+        <source>Link not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link cannot be opened from the knowledge base:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your browser?
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ArticleView</name>
+    <message>
+        <source>Insert into reply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article&apos;s title and reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xcerpt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected text, or else the first paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole article as plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an article to read it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user-facing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agents only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (help article %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ChartCard</name>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this chart&apos;s data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point at the chart to read its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no data to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chart to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DashboardViews</name>
+    <message>
+        <source>Alerts are unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team &amp;dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the open tickets caused by %1 (%n ticket(s)).</source>
+        <translation>
+            <numerusform>Showing the open tickets caused by %1 (%n ticket).</numerusform>
+            <numerusform>Showing the open tickets caused by %1 (%n tickets).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the open tickets from %1 (%n ticket(s)).</source>
+        <translation>
+            <numerusform>Showing the open tickets from %1 (%n ticket).</numerusform>
+            <numerusform>Showing the open tickets from %1 (%n tickets).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is not in your synced queues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DashboardWindow</name>
+    <message>
+        <source>Relaydesk — Team dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue depth by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflow vs outflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets by cause (click to open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send success rate by region (click to open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response and resolution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1 · live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load this chart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::DiagnosisPane</name>
@@ -929,6 +1679,530 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::IncidentsView</name>
+    <message>
+        <source>Relaydesk — Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;send all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;route all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ply to all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets of the incident (double-click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the incidents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rerouting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n open ticket(s), each with its own action…</source>
+        <translation>
+            <numerusform>%1: %n open ticket, with its own action…</numerusform>
+            <numerusform>%1: %n open tickets, each with its own action…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bulk action failed: %1 Run it again to retry: tickets already done are not acted on twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3  %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1  (not synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  — closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there</source>
+        <comment>greeting in a reply sent to all users of an incident</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Run it again to retry the failed tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (already done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbArticleEditor</name>
+    <message>
+        <source>New knowledge base article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. dns-captive-portal (lowercase, digits, dashes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown. Raw HTML is shown as text, images are not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Network/DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowercase words, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. M_LIMIT_EXCEEDED, ENOTFOUND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. &gt;=5.2.0 &lt;5.4.1 (empty: every version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents (internal playbook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users (user-facing answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;uses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Error codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &amp;versions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New article: it is stored as the status you choose (draft by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing version %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (field: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this article after you opened it. Loading their version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the article changed and its current version cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded version %1 by %2; your changes were discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: version %1 by %2 is newer. Your text is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved version %2 of this article after you opened version %3.
+
+Review their version (details below), then reload it (your changes are discarded) or overwrite it with yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two versions to compare them, or one to compare it with the current version or restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s).</source>
+        <translation>
+            <numerusform>%n version.</numerusform>
+            <numerusform>%n versions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The versions cannot be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 → version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 was not restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored version %1 as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbTrainerPane</name>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) mirrored, drafts and archived included.</source>
+        <translation>
+            <numerusform>%n article mirrored, drafts and archived included.</numerusform>
+            <numerusform>%n articles mirrored, drafts and archived included.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · version %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage feedback is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Inserted into %n reply(ies); </source>
+        <translation>
+            <numerusform>Inserted into %n reply; </numerusform>
+            <numerusform>Inserted into %n replies; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of those ticket(s) resolved.</source>
+        <translation>
+            <numerusform>%n of those tickets resolved.</numerusform>
+            <numerusform>%n of those tickets resolved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KnowledgePane</name>
+    <message>
+        <source>Search the knowledge base (Chinese or English, error codes)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents and users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent playbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User-facing answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge base is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the knowledge base matches ticket #%1&apos;s diagnosis; type to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested for ticket #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No articles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Article %1 is no longer in the knowledge base.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 translation of this article; inserting it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert from the knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LogPane</name>
     <message>
         <source>Search the log (/)</source>
@@ -992,11 +2266,17 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%n match(es) (cancelled)</source>
-        <translation><numerusform>%n match (cancelled)</numerusform><numerusform>%n matches (cancelled)</numerusform></translation>
+        <translation>
+            <numerusform>%n match (cancelled)</numerusform>
+            <numerusform>%n matches (cancelled)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invalid search: %1</source>
@@ -1032,7 +2312,10 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>All lines (%n pattern(s))</source>
-        <translation><numerusform>All lines (%n pattern)</numerusform><numerusform>All lines (%n patterns)</numerusform></translation>
+        <translation>
+            <numerusform>All lines (%n pattern)</numerusform>
+            <numerusform>All lines (%n patterns)</numerusform>
+        </translation>
     </message>
     <message>
         <source>error</source>
@@ -1048,6 +2331,42 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message>
         <source>Grouping lines into patterns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show lines from this time on, written as in the log (e.g. 03-17 16:13); Enter applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show lines up to this time, written as in the log; &quot;03-17 16:14&quot; keeps that whole minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show from this line&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show up to this line&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the cached log: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1179,10 +2498,21 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
-        <translation><numerusform>%n ticket synced</numerusform><numerusform>%n tickets synced</numerusform></translation>
+        <translation>
+            <numerusform>%n ticket synced</numerusform>
+            <numerusform>%n tickets synced</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ticket #%1 is not in your synced queues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1285,7 +2615,10 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 at %3 in region %4 after %n attempt(s)</source>
-        <translation><numerusform>%1 %2 at %3 in region %4 after %n attempt</numerusform><numerusform>%1 %2 at %3 in region %4 after %n attempts</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2 at %3 in region %4 after %n attempt</numerusform>
+            <numerusform>%1 %2 at %3 in region %4 after %n attempts</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1305,7 +2638,10 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -1336,7 +2672,37 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
-        <translation><numerusform>%n ticket</numerusform><numerusform>%n tickets</numerusform></translation>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::TrayNotifier</name>
+    <message>
+        <source>Notify me about new &amp;alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify me about tickets &amp;assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 was assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -168,6 +168,10 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>Insert from &amp;knowledge base…</source>
+        <translation>从知识库插入(&amp;K)…</translation>
+    </message>
+    <message>
         <source>J / K	next / previous ticket
 C	claim or release
 S	resend
@@ -179,6 +183,10 @@ F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F2	knowledge base
+Ctrl+D	dashboard
+Ctrl+I	incidents
+Ctrl+Shift+A	alerts
 F5	sync now
 ?	this list</source>
         <translation>J / K	下一个 / 上一个工单
@@ -192,8 +200,41 @@ F3 / Shift+F3	下一个 / 上一个匹配
 Ctrl+G	跳转到日志行
 Ctrl+F	筛选工单
 Ctrl+1 … Ctrl+4	队列、工单、时间线、日志
+F2	知识库
+Ctrl+D	仪表盘
+Ctrl+I	事件
+Ctrl+Shift+A	告警
 F5	立即同步
 ?	本列表</translation>
+    </message>
+</context>
+<context>
+    <name>AlertModel</name>
+    <message>
+        <source>Delivery success dropped</source>
+        <translation>送达成功率下降</translation>
+    </message>
+    <message>
+        <source>Report inflow spike</source>
+        <translation>报告量激增</translation>
+    </message>
+    <message>
+        <source>SLA breach risk</source>
+        <translation>SLA 超时风险</translation>
+    </message>
+    <message>
+        <source>success %1 % (baseline %2 %), %3 of %4 failed</source>
+        <translation>成功率 %1%（基线 %2%），%4 条中 %3 条失败</translation>
+    </message>
+    <message>
+        <source>%1 reports in %2 min (usual %3)</source>
+        <translation>%2 分钟内 %1 份报告（通常为 %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) near the %1 min limit</source>
+        <translation>
+            <numerusform>%n 个工单接近 %1 分钟时限</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -253,6 +294,203 @@ F5	立即同步
     <message>
         <source>That region is down; choose another one.</source>
         <translation>该地区不可用，请选择其他地区。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this article after you opened it: %1</source>
+        <translation>您打开这篇文章后，其他人修改了它：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartFactory</name>
+    <message>
+        <source>%1 at %2: %3%4</source>
+        <translation>%1，%2：%3%4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>No open tickets in this range.</source>
+        <translation>此时间范围内没有未结工单。</translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>No tickets arrived or closed in this range.</source>
+        <translation>此时间范围内没有新到或关闭的工单。</translation>
+    </message>
+    <message>
+        <source>Inflow (reports)</source>
+        <translation>流入（报告）</translation>
+    </message>
+    <message>
+        <source>Outflow (resolved)</source>
+        <translation>流出（已解决）</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <source>tickets per bucket</source>
+        <translation>每时段工单数</translation>
+    </message>
+    <message>
+        <source>No tickets in this range.</source>
+        <translation>此时间范围内没有工单。</translation>
+    </message>
+    <message>
+        <source>No telemetry yet: the IM platform has not reported any sends in this range.</source>
+        <translation>暂无遥测数据：即时消息平台在此时间范围内未上报任何发送。</translation>
+    </message>
+    <message>
+        <source>send success %</source>
+        <translation>发送成功率 %</translation>
+    </message>
+    <message>
+        <source>First response p50</source>
+        <translation>首次响应 p50</translation>
+    </message>
+    <message>
+        <source>First response p90</source>
+        <translation>首次响应 p90</translation>
+    </message>
+    <message>
+        <source>Resolution p50</source>
+        <translation>解决 p50</translation>
+    </message>
+    <message>
+        <source>Resolution p90</source>
+        <translation>解决 p90</translation>
+    </message>
+    <message>
+        <source>No first responses or resolutions in this range.</source>
+        <translation>此时间范围内没有首次响应或解决记录。</translation>
+    </message>
+    <message>
+        <source>seconds since the report</source>
+        <translation>自报告起的秒数</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>minutes since the report</source>
+        <translation>自报告起的分钟数</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>No SLA breaches in this range.</source>
+        <translation>此时间范围内没有 SLA 超时。</translation>
+    </message>
+    <message>
+        <source>First response breaches</source>
+        <translation>首次响应超时</translation>
+    </message>
+    <message>
+        <source>Resolution breaches</source>
+        <translation>解决超时</translation>
+    </message>
+    <message>
+        <source>breaches</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <source>%1 ★</source>
+        <translation>%1 ★</translation>
+    </message>
+    <message>
+        <source>No survey answers in this range.</source>
+        <translation>此时间范围内没有调查答复。</translation>
+    </message>
+    <message>
+        <source>answers by score</source>
+        <translation>各评分答复数</translation>
+    </message>
+    <message>
+        <source>%1 answers, mean %2</source>
+        <translation>%1 份答复，平均 %2</translation>
+    </message>
+    <message>
+        <source>No agent activity in this range.</source>
+        <translation>此时间范围内没有客服活动。</translation>
+    </message>
+    <message>
+        <source>Open claimed</source>
+        <translation>已认领未结</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作数</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Unknown chart.</source>
+        <translation>未知图表。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBulkAction</name>
+    <message>
+        <source>The service sent an answer this console does not understand: %1</source>
+        <translation>服务返回了本控制台无法识别的应答：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KbMirror</name>
+    <message>
+        <source>Knowledge base mirror: %1 failed: %2</source>
+        <translation>知识库本地副本：%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation>创建数据结构</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>读取数据结构版本</translation>
+    </message>
+    <message>
+        <source>Knowledge base mirror %1 was written by a newer Relaydesk (schema %2).</source>
+        <translation>知识库本地副本 %1 由更新版本的 Relaydesk 写入（结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation>开始迁移</translation>
+    </message>
+    <message>
+        <source>migrating the schema</source>
+        <translation>迁移数据结构</translation>
+    </message>
+    <message>
+        <source>committing the migration</source>
+        <translation>提交迁移</translation>
+    </message>
+    <message>
+        <source>reading articles</source>
+        <translation>读取文章</translation>
+    </message>
+    <message>
+        <source>counting articles</source>
+        <translation>统计文章数</translation>
     </message>
 </context>
 <context>
@@ -431,6 +669,13 @@ F5	立即同步
     </message>
 </context>
 <context>
+    <name>MetricsFeed</name>
+    <message>
+        <source>The service sent metrics this console does not understand: %1</source>
+        <translation>服务返回了本控制台无法识别的指标数据：%1</translation>
+    </message>
+</context>
+<context>
     <name>TicketActions</name>
     <message>
         <source>Claim</source>
@@ -475,6 +720,26 @@ F5	立即同步
     <message>
         <source>Sent to the gateway; waiting for its answer.</source>
         <translation>已发送到网关，等待其应答。</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>delivered via %1</source>
+        <translation>已通过 %1 送达</translation>
+    </message>
+    <message>
+        <source>duplicate suppressed: the user already has it</source>
+        <translation>已拦截重复发送：用户已收到该消息</translation>
+    </message>
+    <message>
+        <source>failed at the gateway</source>
+        <translation>在网关处失败</translation>
+    </message>
+    <message>
+        <source>failed at the gateway: %1</source>
+        <translation>在网关处失败：%1</translation>
     </message>
 </context>
 <context>
@@ -540,12 +805,12 @@ F5	立即同步
         <translation>保存时间线</translation>
     </message>
     <message>
-        <source>reading the log</source>
-        <translation>读取日志</translation>
+        <source>Local cache: cannot create %1</source>
+        <translation>本地缓存：无法创建 %1</translation>
     </message>
     <message>
-        <source>storing the log</source>
-        <translation>保存日志</translation>
+        <source>Local cache: cannot write %1: %2</source>
+        <translation>本地缓存：无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -647,6 +912,143 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Could not renew the session with the embedded service: %1</source>
         <translation>无法向内嵌服务续期会话：%1</translation>
     </message>
+    <message>
+        <source>Simulator: telemetry was not accepted: %1</source>
+        <translation>模拟器：遥测数据未被接受：%1</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::AlertModel</name>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>%1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation>已于 %1 解除</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>The service sent alerts this console does not understand: %1</source>
+        <translation>服务返回了本控制台无法识别的告警：%1</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::IncidentModel</name>
+    <message>
+        <source>%1 open / %2</source>
+        <translation>%1 未结 / 共 %2</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>The service sent incidents this console does not understand: %1</source>
+        <translation>服务返回了本控制台无法识别的事件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::models::KbMirror</name>
+    <message>
+        <source>reading the sync cursor</source>
+        <translation>读取同步游标</translation>
+    </message>
+    <message>
+        <source>Cannot open the knowledge base index %1: %2</source>
+        <translation>无法打开知识库索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>The knowledge base index is in use by another Relaydesk window; it will not be updated here (%1).</source>
+        <translation>知识库索引正被另一个 Relaydesk 窗口使用，此窗口不会更新它（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot rebuild the knowledge base index: %1</source>
+        <translation>无法重建知识库索引：%1</translation>
+    </message>
+    <message>
+        <source>The knowledge base could not be synced: %1</source>
+        <translation>无法同步知识库：%1</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>开始事务</translation>
+    </message>
+    <message>
+        <source>removing an article</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1 from the knowledge base index: %2</source>
+        <translation>无法从知识库索引中删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>storing an article</source>
+        <translation>保存文章</translation>
+    </message>
+    <message>
+        <source>Cannot index %1: %2</source>
+        <translation>无法为 %1 建立索引：%2</translation>
+    </message>
+    <message>
+        <source>storing the sync cursor</source>
+        <translation>保存同步游标</translation>
+    </message>
+    <message>
+        <source>Cannot commit the knowledge base index: %1</source>
+        <translation>无法提交知识库索引：%1</translation>
+    </message>
+    <message>
+        <source>committing a synced page</source>
+        <translation>提交已同步的一页数据</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::models::LogTableModel</name>
@@ -707,7 +1109,9 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1, %n open ticket(s)</source>
-        <translation><numerusform>%1，%n 个未结工单</numerusform></translation>
+        <translation>
+            <numerusform>%1，%n 个未结工单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -726,7 +1130,9 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%1 Retrying in %n second(s).</source>
-        <translation><numerusform>%1 %n 秒后重试。</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n 秒后重试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -861,6 +1267,351 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>Claim the ticket to act on it.</source>
         <translation>认领工单后即可操作。</translation>
     </message>
+    <message>
+        <source>Select a ticket to reply to first.</source>
+        <translation>请先选择要回复的工单。</translation>
+    </message>
+    <message>
+        <source>Claim ticket #%1 before replying to it.</source>
+        <translation>请先认领工单 #%1 再回复。</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 cannot take a reply right now.</source>
+        <translation>工单 #%1 当前无法回复。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::AlertBell</name>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raised alert(s) not acknowledged yet. Click to see them.</source>
+        <translation>
+            <numerusform>%n 条已触发的告警尚未确认。点击查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No raised alerts. Click to see the alert history.</source>
+        <translation>没有已触发的告警。点击查看告警历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation><numerusform>%n 条告警</numerusform></translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>没有告警</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::AlertPanel</name>
+    <message>
+        <source>Relaydesk — Alerts</source>
+        <translation>Relaydesk — 告警</translation>
+    </message>
+    <message>
+        <source>Show &amp;history (resolved alerts)</source>
+        <translation>显示历史(&amp;H)（已解除的告警）</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Could not acknowledge alert %1: %2 Click Acknowledge to try again.</source>
+        <translation>无法确认告警 %1：%2 请点击“确认”重试。</translation>
+    </message>
+    <message>
+        <source>Select an alert to see what it measured.</source>
+        <translation>选择一条告警，查看其测量数据。</translation>
+    </message>
+    <message>
+        <source>Only team leads and admins acknowledge alerts.</source>
+        <translation>只有组长和管理员可以确认告警。</translation>
+    </message>
+    <message>
+        <source>Acknowledging…</source>
+        <translation>正在确认…</translation>
+    </message>
+    <message>
+        <source>Tell the team you are on it.</source>
+        <translation>告诉团队您正在处理。</translation>
+    </message>
+    <message>
+        <source>This alert is already acknowledged.</source>
+        <translation>此告警已被确认。</translation>
+    </message>
+    <message>
+        <source>This alert is already resolved.</source>
+        <translation>此告警已解决。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ArticleBrowser</name>
+    <message>
+        <source>Link not opened</source>
+        <translation>未打开链接</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened from the knowledge base:
+%1</source>
+        <translation>无法从知识库打开此链接：
+%1</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser?
+
+%1</source>
+        <translation>要在浏览器中打开此地址吗？
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ArticleView</name>
+    <message>
+        <source>Insert into reply:</source>
+        <translation>插入回复：</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The article&apos;s title and reference</source>
+        <translation>文章的标题和引用</translation>
+    </message>
+    <message>
+        <source>E&amp;xcerpt</source>
+        <translation>摘录(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The selected text, or else the first paragraph</source>
+        <translation>选中的文字；未选中时为第一段</translation>
+    </message>
+    <message>
+        <source>&amp;Whole answer</source>
+        <translation>完整答复(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The whole article as plain text</source>
+        <translation>整篇文章（纯文本）</translation>
+    </message>
+    <message>
+        <source>Pick an article to read it here.</source>
+        <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+    <message>
+        <source>user-facing</source>
+        <translation>面向用户</translation>
+    </message>
+    <message>
+        <source>agents only</source>
+        <translation>仅限客服</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>app %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 (help article %2)</source>
+        <translation>%1（帮助文章 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ChartCard</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export this chart&apos;s data as CSV</source>
+        <translation>将此图表的数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>将此图表保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Point at the chart to read its values.</source>
+        <translation>将鼠标指向图表以查看数值。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>There is no data to export yet.</source>
+        <translation>还没有可导出的数据。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>There is no chart to save.</source>
+        <translation>没有可保存的图表。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DashboardViews</name>
+    <message>
+        <source>Alerts are unavailable: %1</source>
+        <translation>无法获取告警：%1</translation>
+    </message>
+    <message>
+        <source>Team &amp;dashboard</source>
+        <translation>团队仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the open tickets caused by %1 (%n ticket(s)).</source>
+        <translation>
+            <numerusform>正在显示原因为 %1 的未结工单（%n 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the open tickets from %1 (%n ticket(s)).</source>
+        <translation>
+            <numerusform>正在显示来自 %1 的未结工单（%n 个）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is not in your synced queues.</source>
+        <translation>工单 #%1 不在您已同步的队列中。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::DashboardWindow</name>
+    <message>
+        <source>Relaydesk — Team dashboard</source>
+        <translation>Relaydesk — 团队仪表盘</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>时间范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Queue depth by state</source>
+        <translation>各状态的队列深度</translation>
+    </message>
+    <message>
+        <source>Inflow vs outflow</source>
+        <translation>流入与流出</translation>
+    </message>
+    <message>
+        <source>Tickets by cause (click to open)</source>
+        <translation>按原因统计的工单（点击打开）</translation>
+    </message>
+    <message>
+        <source>Send success rate by region (click to open)</source>
+        <translation>各地区发送成功率（点击打开）</translation>
+    </message>
+    <message>
+        <source>First response and resolution time</source>
+        <translation>首次响应与解决用时</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA 超时</translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT)</source>
+        <translation>满意度（CSAT）</translation>
+    </message>
+    <message>
+        <source>Agent load</source>
+        <translation>客服负载</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Updated %1 · live</source>
+        <translation>更新于 %1 · 实时</translation>
+    </message>
+    <message>
+        <source>Could not load this chart: %1</source>
+        <translation>无法加载此图表：%1</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::DiagnosisPane</name>
@@ -942,6 +1693,526 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::ui::IncidentsView</name>
+    <message>
+        <source>Relaydesk — Incidents</source>
+        <translation>Relaydesk — 事件</translation>
+    </message>
+    <message>
+        <source>Re&amp;send all</source>
+        <translation>全部重发(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;route all…</source>
+        <translation>全部改道(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply to all…</source>
+        <translation>全部回复(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Tickets of the incident (double-click to open):</source>
+        <translation>此事件的工单（双击打开）：</translation>
+    </message>
+    <message>
+        <source>Could not load the incidents: %1</source>
+        <translation>无法加载事件：%1</translation>
+    </message>
+    <message>
+        <source>Resending</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <source>Rerouting</source>
+        <translation>改道</translation>
+    </message>
+    <message>
+        <source>Replying</source>
+        <translation>回复</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n open ticket(s), each with its own action…</source>
+        <translation>
+            <numerusform>%1：%n 个未结工单，逐个执行操作…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bulk action failed: %1 Run it again to retry: tickets already done are not acted on twice.</source>
+        <translation>批量操作失败：%1 再次运行即可重试：已处理的工单不会被重复处理。</translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3  %4</source>
+        <translation>#%1  %2  %3  %4</translation>
+    </message>
+    <message>
+        <source>#%1  (not synced)</source>
+        <translation>#%1  （未同步）</translation>
+    </message>
+    <message>
+        <source>  — closed</source>
+        <translation>  — 已关闭</translation>
+    </message>
+    <message>
+        <source>there</source>
+        <comment>greeting in a reply sent to all users of an incident</comment>
+        <translation>尊敬的用户</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped, %3 failed.</source>
+        <translation>%1 个已完成，%2 个已跳过，%3 个失败。</translation>
+    </message>
+    <message>
+        <source> Run it again to retry the failed tickets.</source>
+        <translation>再次运行即可重试失败的工单。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source> (already done)</source>
+        <translation>（此前已完成）</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 处理中</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbArticleEditor</name>
+    <message>
+        <source>New knowledge base article</source>
+        <translation>新建知识库文章</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>e.g. dns-captive-portal (lowercase, digits, dashes)</source>
+        <translation>例如 dns-captive-portal（小写字母、数字、连字符）</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Markdown. Raw HTML is shown as text, images are not loaded.</source>
+        <translation>Markdown 格式。原始 HTML 按文本显示，不加载图片。</translation>
+    </message>
+    <message>
+        <source>e.g. Network/DNS</source>
+        <translation>例如 Network/DNS</translation>
+    </message>
+    <message>
+        <source>lowercase words, separated by commas</source>
+        <translation>小写词语，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. M_LIMIT_EXCEEDED, ENOTFOUND</source>
+        <translation>例如 M_LIMIT_EXCEEDED, ENOTFOUND</translation>
+    </message>
+    <message>
+        <source>e.g. &gt;=5.2.0 &lt;5.4.1 (empty: every version)</source>
+        <translation>例如 &gt;=5.2.0 &lt;5.4.1（留空：所有版本）</translation>
+    </message>
+    <message>
+        <source>Agents (internal playbook)</source>
+        <translation>客服（内部处理手册）</translation>
+    </message>
+    <message>
+        <source>Users (user-facing answer)</source>
+        <translation>用户（面向用户的答复）</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;uses:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Error codes:</source>
+        <translation>错误码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>App &amp;versions:</source>
+        <translation>应用版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation>受众(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New article: it is stored as the status you choose (draft by default).</source>
+        <translation>新文章：将按您选择的状态保存（默认为草稿）。</translation>
+    </message>
+    <message>
+        <source>Editing version %1 by %2.</source>
+        <translation>正在编辑 %2 的版本 %1。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 (field: %2)</source>
+        <translation>%1（字段：%2）</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为版本 %1。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this article after you opened it. Loading their version…</source>
+        <translation>您打开这篇文章后，其他人保存了它。正在加载对方的版本…</translation>
+    </message>
+    <message>
+        <source>Not saved: the article changed and its current version cannot be read: %1</source>
+        <translation>未保存：文章已被修改，且无法读取其当前版本：%1</translation>
+    </message>
+    <message>
+        <source>Reloaded version %1 by %2; your changes were discarded.</source>
+        <translation>已重新加载 %2 的版本 %1；您的修改已丢弃。</translation>
+    </message>
+    <message>
+        <source>Not saved: version %1 by %2 is newer. Your text is still here.</source>
+        <translation>未保存：%2 的版本 %1 更新。您的文字仍保留在此。</translation>
+    </message>
+    <message>
+        <source>The article changed</source>
+        <translation>文章已被修改</translation>
+    </message>
+    <message>
+        <source>%1 saved version %2 of this article after you opened version %3.
+
+Review their version (details below), then reload it (your changes are discarded) or overwrite it with yours.</source>
+        <translation>您打开版本 %3 后，%1 保存了这篇文章的版本 %2。
+
+请查看对方的版本（详见下方），然后重新加载该版本（您的修改将被丢弃），或用您的版本覆盖它。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>重新加载对方版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>用我的版本覆盖(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>恢复此版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select two versions to compare them, or one to compare it with the current version or restore it.</source>
+        <translation>选择两个版本进行比较；或选择一个版本，与当前版本比较或恢复它。</translation>
+    </message>
+    <message>
+        <source>The history cannot be loaded: %1</source>
+        <translation>无法加载历史：%1</translation>
+    </message>
+    <message>
+        <source>v%1 · %2 · %3 · %4</source>
+        <translation>v%1 · %2 · %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s).</source>
+        <translation>
+            <numerusform>%n 个版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The versions cannot be compared: %1</source>
+        <translation>无法比较这些版本：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 → version %2</source>
+        <translation>版本 %1 → 版本 %2</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <source>Version %1 was not restored: %2</source>
+        <translation>版本 %1 未能恢复：%2</translation>
+    </message>
+    <message>
+        <source>Restored version %1 as version %2.</source>
+        <translation>已将版本 %1 恢复为版本 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KbTrainerPane</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史(&amp;H)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) mirrored, drafts and archived included.</source>
+        <translation>
+            <numerusform>本地已同步 %n 篇文章（含草稿和已归档）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · version %3 by %4</source>
+        <translation>%1 · %2 · 版本 %3，由 %4 保存</translation>
+    </message>
+    <message>
+        <source>Usage feedback is unavailable: %1</source>
+        <translation>无法获取使用反馈：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inserted into %n reply(ies); </source>
+        <translation>
+            <numerusform>已插入 %n 条回复；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of those ticket(s) resolved.</source>
+        <translation>
+            <numerusform>其中 %n 个工单已解决。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 as version %2.</source>
+        <translation>已将 %1 保存为版本 %2。</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Published %1.</source>
+        <translation>已发布 %1。</translation>
+    </message>
+    <message>
+        <source>Archived %1.</source>
+        <translation>已归档 %1。</translation>
+    </message>
+    <message>
+        <source>Restored %1 as version %2.</source>
+        <translation>已将 %1 恢复为版本 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::KnowledgePane</name>
+    <message>
+        <source>Search the knowledge base (Chinese or English, error codes)…</source>
+        <translation>搜索知识库（中文或英文、错误码）…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>全部语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>All causes</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Agents and users</source>
+        <translation>客服和用户</translation>
+    </message>
+    <message>
+        <source>Agent playbooks</source>
+        <translation>客服处理手册</translation>
+    </message>
+    <message>
+        <source>User-facing answers</source>
+        <translation>面向用户的答复</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Select a ticket to reply to.</source>
+        <translation>请选择要回复的工单。</translation>
+    </message>
+    <message>
+        <source>The knowledge base is not available yet.</source>
+        <translation>知识库暂不可用。</translation>
+    </message>
+    <message>
+        <source>Nothing in the knowledge base matches ticket #%1&apos;s diagnosis; type to search.</source>
+        <translation>知识库中没有与工单 #%1 的诊断相符的内容；请输入关键词搜索。</translation>
+    </message>
+    <message>
+        <source>Suggested for ticket #%1 (%2)</source>
+        <translation>为工单 #%1 推荐（%2）</translation>
+    </message>
+    <message>
+        <source>No articles.</source>
+        <translation>没有文章。</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>没有匹配项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Article %1 is no longer in the knowledge base.</source>
+        <translation>文章 %1 已不在知识库中。</translation>
+    </message>
+    <message>
+        <source>No %1 translation of this article; inserting it as it is.</source>
+        <translation>这篇文章没有%1版本，将按原文插入。</translation>
+    </message>
+    <message>
+        <source>Insert from the knowledge base</source>
+        <translation>从知识库插入</translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::ui::LogPane</name>
     <message>
         <source>Search the log (/)</source>
@@ -1005,11 +2276,15 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%n match(es) (cancelled)</source>
-        <translation><numerusform>%n 个匹配（已取消）</numerusform></translation>
+        <translation>
+            <numerusform>%n 个匹配（已取消）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n 个匹配</numerusform></translation>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invalid search: %1</source>
@@ -1045,7 +2320,9 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>All lines (%n pattern(s))</source>
-        <translation><numerusform>全部行（%n 个模式）</numerusform></translation>
+        <translation>
+            <numerusform>全部行（%n 个模式）</numerusform>
+        </translation>
     </message>
     <message>
         <source>error</source>
@@ -1062,6 +2339,42 @@ Without --server it runs the service embedded, with a local database.</source>
     <message>
         <source>Grouping lines into patterns…</source>
         <translation>正在将日志行归并为模式…</translation>
+    </message>
+    <message>
+        <source>From time</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Show lines from this time on, written as in the log (e.g. 03-17 16:13); Enter applies</source>
+        <translation>显示从此时间起的行，格式与日志相同（例如 03-17 16:13）；按 Enter 生效</translation>
+    </message>
+    <message>
+        <source>To time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Show lines up to this time, written as in the log; &quot;03-17 16:14&quot; keeps that whole minute</source>
+        <translation>显示到此时间为止的行，格式与日志相同；“03-17 16:14”包含该分钟内的所有行</translation>
+    </message>
+    <message>
+        <source>Show from this line&apos;s time</source>
+        <translation>从此行的时间开始显示</translation>
+    </message>
+    <message>
+        <source>Show up to this line&apos;s time</source>
+        <translation>显示到此行的时间为止</translation>
+    </message>
+    <message>
+        <source>Clear the time range</source>
+        <translation>清除时间范围</translation>
+    </message>
+    <message>
+        <source>Copy selected lines</source>
+        <translation>复制选中的行</translation>
+    </message>
+    <message>
+        <source>Cannot open the cached log: %1</source>
+        <translation>无法打开缓存的日志：%1</translation>
     </message>
 </context>
 <context>
@@ -1193,11 +2506,21 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) synced</source>
-        <translation><numerusform>已同步 %n 个工单</numerusform></translation>
+        <translation>
+            <numerusform>已同步 %n 个工单</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ticket #%1 is not in your synced queues.</source>
         <translation>工单 #%1 不在您已同步的队列中。</translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge base</source>
+        <translation>知识库(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
     </message>
 </context>
 <context>
@@ -1299,7 +2622,9 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 at %3 in region %4 after %n attempt(s)</source>
-        <translation><numerusform>%1 %2，位于 %3，地区 %4，已尝试 %n 次</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2，位于 %3，地区 %4，已尝试 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1319,7 +2644,9 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -1350,7 +2677,36 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
-        <translation><numerusform>%n 个工单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个工单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::TrayNotifier</name>
+    <message>
+        <source>Notify me about new &amp;alerts</source>
+        <translation>有新告警时通知我(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Notify me about tickets &amp;assigned to me</source>
+        <translation>有工单分配给我时通知我(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Relaydesk</source>
+        <translation>Relaydesk</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 was assigned to you</source>
+        <translation>工单 #%1 已分配给您</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

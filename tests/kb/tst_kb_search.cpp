@@ -1,5 +1,6 @@
 #include "core/kb/ArticleFile.h"
 #include "models/kb/KbIndex.h"
+#include "models/kb/KbText.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -151,6 +152,83 @@ private slots:
         // entities.
         QVERIFY(!codeHits.front().snippet.contains(u"&quot;"_s));
         QVERIFY(!codeHits.front().snippet.contains(u"&amp;"_s));
+    }
+
+    // Two-character Chinese words match exactly the published articles that contain them in an indexed field
+    // (the query keeps only the bigram of 消 AND 消息 AND 息; the match set must not change), and the snippet
+    // still marks the characters.
+    void chineseWordsMatchEveryArticleContainingThem()
+    {
+        for (const QString &word : {u"消息"_s, u"网络"_s, u"证书"_s, u"重试"_s, u"发送"_s}) {
+            int expected = 0;
+            for (const kb::Article &a : std::as_const(m_articles)) {
+                const QString fields = QStringList{a.title, a.tags.join(u' '), a.errorCodes.join(u' '),
+                                                   a.category, kbtext::plainText(a.body)}
+                                           .join(u'\n');
+                expected += a.status == kb::ArticleStatus::Published && fields.contains(word) ? 1 : 0;
+            }
+            KbQuery q;
+            q.text = word;
+            q.limit = 1000;
+            q.markStart = u"["_s;
+            q.markEnd = u"]"_s;
+            int total = -1;
+            const QList<KbHit> hits = m_index.search(q, nullptr, &total);
+            QVERIFY2(expected > 0, qPrintable(word));
+            QCOMPARE(hits.size(), expected);
+            QCOMPARE(total, expected);
+            int marked = 0;
+            for (const KbHit &h : hits)
+                marked += h.snippet.contains(u'[' + word.front()) ? 1 : 0;
+            QVERIFY2(marked > 0, qPrintable(word));
+        }
+    }
+
+    // Status filtering: published only by default, any status on request, one status exactly.
+    void statusFilter()
+    {
+        KbIndex index;
+        QTemporaryDir dir;
+        QVERIFY(index.open(dir.filePath(u"status"_s)));
+        kb::Article published = makeArticle(u"pub"_s, u"zebrafish feeding guide"_s);
+        kb::Article draft = makeArticle(u"draft"_s, u"zebrafish feeding draft"_s);
+        draft.status = kb::ArticleStatus::Draft;
+        kb::Article archived = makeArticle(u"old"_s, u"zebrafish feeding archive"_s);
+        archived.status = kb::ArticleStatus::Archived;
+        QVERIFY(index.upsert(published) && index.upsert(draft) && index.upsert(archived) && index.commit());
+        KbQuery q;
+        q.text = u"zebrafish"_s;
+        QCOMPARE(idsOf(index.search(q)), QStringList{u"pub.en"_s});
+        q.text.clear();
+        QCOMPARE(idsOf(index.search(q)), QStringList{u"pub.en"_s});
+        q.status.reset();
+        QCOMPARE(setOf(index.search(q)), (QSet<QString>{u"pub.en"_s, u"draft.en"_s, u"old.en"_s}));
+        q.text = u"feeding"_s;
+        QCOMPARE(setOf(index.search(q)), (QSet<QString>{u"pub.en"_s, u"draft.en"_s, u"old.en"_s}));
+        q.status = kb::ArticleStatus::Archived;
+        QCOMPARE(idsOf(index.search(q)), QStringList{u"old.en"_s});
+        q.status = kb::ArticleStatus::Draft;
+        q.text.clear();
+        QCOMPARE(idsOf(index.search(q)), QStringList{u"draft.en"_s});
+    }
+
+    // Search as you type: the last word without a trailing space also matches longer words starting with it.
+    void lastWordMatchesAsPrefix()
+    {
+        KbIndex index;
+        QTemporaryDir dir;
+        QVERIFY(index.open(dir.filePath(u"prefix"_s)));
+        QVERIFY(index.upsert(makeArticle(u"zebra"_s, u"zebra crossing"_s)));
+        QVERIFY(index.upsert(makeArticle(u"fish"_s, u"zebrafish tank"_s)));
+        QVERIFY(index.upsert(makeArticle(u"air"_s, u"zeppelin flight"_s)));
+        QVERIFY(index.commit());
+        KbQuery q;
+        q.text = u"zebra"_s;
+        QCOMPARE(setOf(index.search(q)), (QSet<QString>{u"zebra.en"_s, u"fish.en"_s}));
+        q.text = u"zebra "_s;
+        QCOMPARE(idsOf(index.search(q)), QStringList{u"zebra.en"_s});
+        q.text = u"ze"_s;
+        QCOMPARE(setOf(index.search(q)), (QSet<QString>{u"zebra.en"_s, u"fish.en"_s, u"air.en"_s}));
     }
 
     void typoCorrectionIsReported()

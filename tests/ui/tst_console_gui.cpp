@@ -54,6 +54,19 @@ private:
         return o;
     }
 
+    // Starts the console and waits for its window and all `count` demo tickets: "" or what went wrong.
+    static QString startWithTickets(app::Console &console, int count)
+    {
+        QString error;
+        if (!console.start(&error))
+            return error;
+        if (!QTest::qWaitForWindowExposed(console.window()))
+            return u"the window was not shown"_s;
+        if (!QTest::qWaitFor([&] { return console.tickets()->totalCount() == count; }, 60000))
+            return u"%1 of %2 tickets arrived"_s.arg(console.tickets()->totalCount()).arg(count);
+        return {};
+    }
+
     // Runs `drive` on the next modal dialog named `name` once `ready` holds for it (polled; the dialog's
     // exec() blocks the caller), then accepts it.
     static void whenDialogOpens(const QString &name, std::function<bool(QDialog *)> drive)
@@ -383,11 +396,9 @@ private slots:
         app::ConsoleOptions options = demoOptions(dir.path());
         options.demoCount = 30;
         app::Console console(options);
-        QString error;
-        QVERIFY2(console.start(&error), qPrintable(error));
+        const QString failed = startWithTickets(console, 30);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         ui::MainWindow *window = console.window();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->totalCount(), 30, 60000);
         const qint64 id = claimEscalated(console, Cause::Network);
         QVERIFY2(id > 0, "an escalated network ticket was claimed");
         const Ticket ticket = *console.tickets()->ticket(id);
@@ -432,11 +443,9 @@ private slots:
         app::ConsoleOptions options = demoOptions(dir.path());
         options.demoCount = 30;
         app::Console console(options);
-        QString error;
-        QVERIFY2(console.start(&error), qPrintable(error));
+        const QString failed = startWithTickets(console, 30);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         ui::MainWindow *window = console.window();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->totalCount(), 30, 60000);
         qint64 id = 0;
         for (Cause cause : {Cause::Client, Cause::Unknown, Cause::Policy, Cause::Network, Cause::Server}) {
             if ((id = claimEscalated(console, cause)))
@@ -481,12 +490,11 @@ private slots:
         app::ConsoleOptions options = demoOptions(dir.path());
         options.demoCount = 30;
         app::Console console(options);
-        QString error;
-        QVERIFY2(console.start(&error), qPrintable(error));
+        const QString failed = startWithTickets(console, 30);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         ui::MainWindow *window = console.window();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         auto *model = console.tickets();
-        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 30, 60000);
+        QString error;
         QVERIFY2(console.embedded()->addUser(u"bob"_s, Role::Agent, u"bob-password-1"_s, &error), qPrintable(error));
 
         // Bob's client, signed in to the same service.
