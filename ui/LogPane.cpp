@@ -149,8 +149,9 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     filterRow->addWidget(m_goTo);
     filterRow->addWidget(m_patternsButton);
     filterRow->addStretch();
+    // Room for a short value each, no more: a wide minimum here squeezed the ticket list when docks opened.
     for (QLineEdit *e : {m_tag, m_from, m_to, m_goTo})
-        e->setMinimumWidth(e->fontMetrics().horizontalAdvance(e->placeholderText()) + 28);
+        e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_info);

@@ -65,6 +65,9 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     m_splitter->addWidget(m_listPane);
     m_splitter->addWidget(m_detailPane);
     m_splitter->setChildrenCollapsible(false);
+    // The list keeps enough room to read a ticket row when docks (knowledge base) take space from the window.
+    m_listPane->setMinimumWidth(m_listPane->fontMetrics().averageCharWidth() * 36);
+    m_queuePane->setMinimumWidth(m_queuePane->fontMetrics().averageCharWidth() * 18);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
