@@ -23,6 +23,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -412,9 +413,7 @@ void LogPane::goToLine(int line)
     }
     if (row < 0)
         return;
-    const QModelIndex index = m_model->index(row, LogTableModel::Message);
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    showRow(row);
 }
 
 void LogPane::setMarkedLines(const QSet<int> &lines) { m_model->setMarkedLines(lines); }
@@ -446,9 +445,18 @@ void LogPane::step(bool forward)
     const int row = m_model->nextMatchRow(current.isValid() ? current.row() : (forward ? -1 : 0), forward);
     if (row < 0)
         return;
+    showRow(row);
+}
+
+void LogPane::showRow(int row)
+{
+    // Vertically only: scrolling sideways to the message cell hid the line number and time (the view also
+    // scrolls to a new current index by itself).
+    const int horizontal = m_view->horizontalScrollBar()->value();
     const QModelIndex index = m_model->index(row, LogTableModel::Message);
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->horizontalScrollBar()->setValue(horizontal);
 }
 
 void LogPane::copySelection()

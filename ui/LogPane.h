@@ -50,6 +50,7 @@ signals:
 private:
     void runSearch();
     void step(bool forward);
+    void showRow(int row); // selects it and scrolls it to the middle
     void copySelection();
     void updateInfo();
     void updateColumns();
