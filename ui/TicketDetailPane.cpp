@@ -75,6 +75,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_message = addFact(form, tr("Message:"), QStringLiteral("factMessage"));
     m_failure = addFact(form, tr("Failure:"), QStringLiteral("factFailure"));
     m_comment = addFact(form, tr("User's comment:"), QStringLiteral("factComment"));
+    m_satisfaction = addFact(form, tr("Satisfaction:"), QStringLiteral("factSatisfaction"));
     m_sla = plainLabel(this);
     m_sla->setObjectName(QStringLiteral("slaClock"));
     m_sla->setWordWrap(false);
@@ -216,6 +217,17 @@ void TicketDetailPane::showTicket(const Ticket *t)
         failure += QLatin1Char('\n') + t->errorMessage;
     m_failure->setText(failure);
     m_comment->setText(t->comment.isEmpty() ? tr("(none)") : t->comment);
+    // The survey sent on resolve (plain text: the comment is the user's words).
+    if (!t->csat) {
+        m_satisfaction->setText(tr("(no survey answer)"));
+    } else {
+        QString csat = tr("%1 of 5, answered %2")
+                           .arg(t->csat->score)
+                           .arg(locale.toString(t->csat->answeredAt.toLocalTime(), QLocale::ShortFormat));
+        if (!t->csat->comment.isEmpty())
+            csat += QStringLiteral("\n“%1”").arg(t->csat->comment);
+        m_satisfaction->setText(csat);
+    }
 }
 
 void TicketDetailPane::setActionBar(QWidget *bar)

@@ -69,6 +69,7 @@ private:
     QLabel *m_device;
     QLabel *m_message;
     QLabel *m_failure;
+    QLabel *m_satisfaction;
     QLabel *m_comment;
     QLabel *m_loadError;
     QTableView *m_timelineView;

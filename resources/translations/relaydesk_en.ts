@@ -1285,7 +1285,10 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation><numerusform>%n alert</numerusform><numerusform>%n alerts</numerusform></translation>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alerts</source>
@@ -2653,6 +2656,18 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>Open for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no survey answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5, answered %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

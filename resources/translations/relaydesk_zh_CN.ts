@@ -1298,7 +1298,9 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation><numerusform>%n 条告警</numerusform></translation>
+        <translation>
+            <numerusform>%n 条告警</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alerts</source>
@@ -2659,6 +2661,18 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>Open for %1</source>
         <translation>已持续 %1</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>(no survey answer)</source>
+        <translation>（未回复满意度调查）</translation>
+    </message>
+    <message>
+        <source>%1 of 5, answered %2</source>
+        <translation>%1 分（满分 5 分），回复于 %2</translation>
     </message>
 </context>
 <context>

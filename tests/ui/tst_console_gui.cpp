@@ -18,6 +18,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QJsonObject>
 #include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -554,6 +558,58 @@ private slots:
             QCOMPARE(bobAnswer->error.code, u"claimed_by_other"_s); // bob was told, and by whom
             QCOMPARE(bobAnswer->error.holder, console.username());
         }
+    }
+
+    void surveyAnswerShowsOnTheTicket()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 30;
+        app::Console console(options);
+        const QString failed = startWithTickets(console, 30);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        ui::MainWindow *window = console.window();
+        qint64 id = 0;
+        for (Cause cause : {Cause::Client, Cause::Policy, Cause::Network, Cause::Unknown, Cause::Server}) {
+            if ((id = claimEscalated(console, cause)))
+                break;
+        }
+        QVERIFY2(id > 0, "an escalated ticket was claimed");
+        const QString userId = console.tickets()->ticket(id)->userId;
+        auto *satisfaction = window->findChild<QLabel *>(u"factSatisfaction"_s);
+        QVERIFY(satisfaction);
+        QVERIFY(!satisfaction->text().contains(u"of 5"_s));
+
+        // Resolving sends the user a survey through the gateway; the user answers it with the link's token.
+        models::ActionArgs resolve;
+        resolve.resolution = u"no_action"_s;
+        QVERIFY(console.actions()->start(id, models::TicketActions::Kind::Resolve, resolve));
+        static const QRegularExpression link(u"/api/v1/surveys/([A-Za-z0-9_-]+)"_s);
+        QString token;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     for (const QJsonObject &n : console.gateway()->deliveredNotices()) {
+                                         if (n.value(u"user_id"_s).toString() == userId
+                                             && n.value(u"purpose"_s).toString() == u"csat_survey"_s)
+                                             token = link.match(n.value(u"body"_s).toString()).captured(1);
+                                     }
+                                     return !token.isEmpty();
+                                 }()),
+                                 30000);
+        QNetworkAccessManager network;
+        QNetworkRequest request(console.embedded()->baseUrl().resolved(QUrl(u"/api/v1/surveys/"_s + token)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = network.post(request, R"({"score": 4, "comment": "quick <b>help</b>"})");
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        reply->deleteLater();
+
+        // The answer reaches the console by the live sync and shows on the ticket, the comment as plain text.
+        // (Resolved, the ticket has left the escalated queue the list shows, so the pane is shown it directly.)
+        QTRY_VERIFY_WITH_TIMEOUT(console.tickets()->ticket(id)->csat.has_value(), 20000);
+        window->detailPane()->showTicket(console.tickets()->ticket(id));
+        QVERIFY2(satisfaction->text().startsWith(u"4 of 5"_s), qPrintable(satisfaction->text()));
+        QVERIFY(satisfaction->text().contains(u"quick <b>help</b>"_s));
+        QCOMPARE(satisfaction->textFormat(), Qt::PlainText);
     }
 
     void incidentListsTicketsWithTheSameSignature()
