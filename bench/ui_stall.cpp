@@ -7,6 +7,7 @@
 #include "models/LogTableModel.h"
 #include "models/TicketDetailLoader.h"
 #include "ui/LogPane.h"
+#include "ui/LogView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -124,7 +125,7 @@ int main(int argc, char **argv)
     pane.show();
     StallMeter meter;
     models::LogTableModel *model = pane.model();
-    QTableView *view = pane.view();
+    ui::LogView *view = pane.view();
 
     struct Phase
     {

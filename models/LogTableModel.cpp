@@ -265,7 +265,7 @@ void LogTableModel::setFilter(const LogFilter &filter)
     auto *watcher = new QFutureWatcher<std::optional<std::vector<qint64>>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, serial] {
         watcher->deleteLater();
-        auto visible = watcher->result();
+        auto visible = watcher->future().takeResult(); // moved, not copied: millions of line numbers
         if (generation != m_generation || serial != m_filterSerial || !visible)
             return; // another log was opened, or another filter asked for, meanwhile
         beginResetModel();

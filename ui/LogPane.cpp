@@ -2,6 +2,7 @@
 
 #include "models/LogTableModel.h"
 #include "LogMatchDelegate.h"
+#include "LogView.h"
 #include "models/TicketDetailLoader.h"
 
 #include <QApplication>
@@ -103,18 +104,14 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_info->setObjectName(QStringLiteral("logInfo"));
     m_info->setTextFormat(Qt::PlainText);
 
-    m_view = new QTableView(this);
+    m_view = new LogView(this);
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_model);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setWordWrap(false);
-    m_view->setShowGrid(false);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 2);
+    m_view->setRowHeight(m_view->fontMetrics().height() + 2);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Device log"));
     m_delegate = new LogMatchDelegate(m_view);

@@ -11,7 +11,6 @@ class QListWidget;
 class QToolButton;
 class QProgressBar;
 class QPushButton;
-class QTableView;
 
 namespace relaydesk::models {
 class LogTableModel;
@@ -19,6 +18,8 @@ struct LogSource;
 } // namespace relaydesk::models
 
 namespace relaydesk::ui {
+
+class LogView;
 
 // The device log: a table that materialises only the visible lines, with level, tag and time-range filters,
 // search (literal or regex, case option) with progress, match count, next/previous, highlighted occurrences
@@ -40,7 +41,7 @@ public:
     void setMarkedLines(const QSet<int> &lines);
     void focusSearch();
 
-    QTableView *view() const { return m_view; }
+    LogView *view() const { return m_view; }
     models::LogTableModel *model() const { return m_model; }
     int currentLine() const; // 1-based, 0 when none
 
@@ -63,7 +64,7 @@ private:
     void afterOpen();
 
     models::LogTableModel *m_model;
-    QTableView *m_view;
+    LogView *m_view;
     QLabel *m_info;
     QLineEdit *m_search;
     QCheckBox *m_regex;

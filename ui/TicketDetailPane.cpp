@@ -2,6 +2,7 @@
 
 #include "DiagnosisPane.h"
 #include "LogPane.h"
+#include "LogView.h"
 #include "models/Labels.h"
 #include "models/TimelineModel.h"
 
@@ -248,7 +249,7 @@ void TicketDetailPane::updateSlaClock()
     m_sla->setText(m_closedAt.isValid() ? tr("Closed after %1").arg(span) : tr("Open for %1").arg(span));
 }
 
-QTableView *TicketDetailPane::logView() const
+QAbstractItemView *TicketDetailPane::logView() const
 {
     return m_logPane->view();
 }

@@ -10,6 +10,7 @@ class QLabel;
 class QPlainTextEdit;
 class QSplitter;
 class QStackedWidget;
+class QAbstractItemView;
 class QTableView;
 class QVBoxLayout;
 
@@ -45,7 +46,7 @@ public:
     // Places the action bar under the timeline.
     void setActionBar(QWidget *bar);
 
-    QTableView *logView() const;
+    QAbstractItemView *logView() const;
     LogPane *logPane() const { return m_logPane; }
     DiagnosisPane *diagnosisPane() const { return m_diagnosisPane; }
     QSplitter *logSplitter() const { return m_logSplitter; }

@@ -9,6 +9,7 @@
 #include "sim/GatewaySimulator.h"
 #include "models/LogTableModel.h"
 #include "ui/LogPane.h"
+#include "ui/LogView.h"
 #include "ui/MainWindow.h"
 #include "ui/QueuePane.h"
 #include "ui/TicketDetailPane.h"
@@ -186,7 +187,7 @@ private slots:
 
         auto *title = window->findChild<QLabel *>(u"ticketTitle"_s);
         QVERIFY(title->text().startsWith(u"#%1"_s.arg(id)));
-        auto *log = window->findChild<QTableView *>(u"logView"_s);
+        auto *log = window->findChild<ui::LogView *>(u"logView"_s);
         QVERIFY(log);
         ui::LogPane *logPane = window->detailPane()->logPane();
         models::LogTableModel *lines = logPane->model();

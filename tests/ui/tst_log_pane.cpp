@@ -4,6 +4,7 @@
 #include "models/TicketDetailLoader.h"
 #include "ui/LogMatchDelegate.h"
 #include "ui/LogPane.h"
+#include "ui/LogView.h"
 
 #include <QCheckBox>
 #include <QFile>
