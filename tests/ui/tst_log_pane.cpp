@@ -6,7 +6,9 @@
 #include "ui/LogPane.h"
 #include "ui/LogView.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
@@ -167,6 +169,25 @@ private slots:
         QVERIFY(!model->isFiltered());
         QVERIFY(from->text().isEmpty());
         QCOMPARE(pane.currentLine(), 1);
+
+        // Mouse and keyboard on the view: click a line, shift+click another, Down moves on; Ctrl+C copies the
+        // selected lines exactly, in order.
+        view->setFocus();
+        view->scrollTo(model->index(0, 0), QAbstractItemView::PositionAtTop);
+        const auto click = [view, model](int row, Qt::KeyboardModifiers modifiers) {
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers,
+                              view->visualRect(model->index(row, models::LogTableModel::Message)).center());
+        };
+        click(2, {});
+        QCOMPARE(pane.currentLine(), 3);
+        click(4, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), QStringList(log.lines.mid(2, 3)).join(u'\n'));
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(pane.currentLine(), 6);
+        QTest::keyClick(view, Qt::Key_End);
+        QCOMPARE(pane.currentLine(), int(log.lines.size()));
+        QVERIFY(view->visualRect(model->index(model->rowCount() - 1, 0)).bottom() <= view->viewport()->height());
     }
 };
 
