@@ -3,13 +3,16 @@
 # Usage: scripts/install-deps.sh [--gui]   (--gui adds fonts for Chinese text and Xvfb for screenshots)
 set -euo pipefail
 
+# Checked from nothing (debootstrap minbase, no recommends) by scripts/fresh-machine-check.sh.
 packages=(
   cmake ninja-build g++ pkg-config zlib1g-dev
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
-  qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev qt6-translations-l10n libxapian-dev
+  libqt6opengl6-dev libboost1.81-dev libqt6sql6-sqlite libqt6svg6 libgl-dev qt6-translations-l10n libxapian-dev
 )
+# The xcb platform plugin and its libraries come with libqt6gui6 (a dependency of qt6-base-dev); xauth is for
+# xvfb-run.
 if [[ "${1:-}" == "--gui" ]]; then
-  packages+=(fonts-noto-cjk xvfb xauth qt6-qpa-plugins)
+  packages+=(fonts-noto-cjk xvfb xauth)
 fi
 
 missing=()
