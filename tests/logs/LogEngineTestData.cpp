@@ -1,4 +1,5 @@
 #include "LogEngineTestData.h"
+#include "SharedTestData.h"
 
 #include "core/logs/LogParser.h"
 
@@ -47,9 +48,14 @@ QByteArray randomLog(QRandomGenerator &rng, int lines, bool withCr)
     return out;
 }
 
+QString loghubAndroidPath()
+{
+    return loghubPath(u"Android/Android_2k.log"_s);
+}
+
 QByteArray loghubRepeated(int times)
 {
-    QFile f(QStringLiteral(RELAYDESK_SHARED_DIR) + u"/data/loghub/Android/Android_2k.log"_s);
+    QFile f(loghubAndroidPath());
     if (!f.open(QIODevice::ReadOnly))
         return {};
     QByteArray sample = f.readAll();

@@ -22,7 +22,8 @@ std::vector<Line> parseLogLines(const QByteArray &data);
 QByteArray randomBytes(QRandomGenerator &rng, int size, bool withCr);
 // Random lines of a few words (foo, Foo, FOO, bar, é...), some ending in \r\n when withCr.
 QByteArray randomLog(QRandomGenerator &rng, int lines, bool withCr);
-// Loghub Android_2k.log repeated.
+// Loghub Android_2k.log (RELAYDESK_REQUIRE_SHARED_DATA it before use), and the file repeated.
+QString loghubAndroidPath();
 QByteArray loghubRepeated(int times);
 // The reference search: every line on its own (ASCII folding for case-insensitive literals).
 QList<qint64> naiveSearch(const QByteArray &data, const LogSearchQuery &q);

@@ -1,5 +1,6 @@
 #include "CsvReader.h"
 #include "LogParserTest.h"
+#include "SharedTestData.h"
 
 #include "core/logs/LogParser.h"
 
@@ -46,11 +47,11 @@ void LogParserTest::csvReader()
 
 void LogParserTest::loghubAndroid()
 {
-    const QString dir = QStringLiteral(RELAYDESK_SHARED_DIR "/data/loghub/Android/");
+    const QString dir = test::loghubPath(u"Android/"_s);
+    RELAYDESK_REQUIRE_SHARED_DATA(dir + u"Android_2k.log"_s, dir + u"Android_2k.log_structured.csv"_s);
     const QByteArray log = readFile(dir + u"Android_2k.log"_s);
     const QByteArray csv = readFile(dir + u"Android_2k.log_structured.csv"_s);
-    if (log.isEmpty() || csv.isEmpty())
-        QSKIP("Loghub Android_2k files are missing");
+    QVERIFY(!log.isEmpty() && !csv.isEmpty());
 
     QList<QStringList> rows = test::readCsv(QString::fromUtf8(csv));
     QCOMPARE(rows.takeFirst(), (QStringList{u"LineId"_s, u"Date"_s, u"Time"_s, u"Pid"_s, u"Tid"_s, u"Level"_s,

@@ -2,6 +2,7 @@
 // cancellation, LogSearch against a naive per-line reference (single- and multi-threaded), LogDocument,
 // LogSearchJob and the relaydesk-cli "log index" / "log search" commands.
 #include "LogEngineTestData.h"
+#include "SharedTestData.h"
 #include "core/logs/LineIndex.h"
 #include "core/logs/LogDocument.h"
 #include "core/logs/LogParser.h"
@@ -154,9 +155,8 @@ private slots:
 
     void bytesPerLineOnLoghub()
     {
+        RELAYDESK_REQUIRE_SHARED_DATA(test::loghubAndroidPath());
         const QByteArray data = loghubRepeated(100);
-        if (data.isEmpty())
-            QSKIP("Loghub data not found in ../shared beside the checkout");
         QVERIFY(!data.isEmpty());
         LineIndex index(data);
         index.build();
@@ -210,9 +210,9 @@ private slots:
 
     void indexCancellationStopsEarly()
     {
+        RELAYDESK_REQUIRE_SHARED_DATA(test::loghubAndroidPath());
         const QByteArray data = loghubRepeated(40);
-        if (data.isEmpty())
-            QSKIP("Loghub data not found in ../shared beside the checkout");
+        QVERIFY(!data.isEmpty());
         LineIndex index(data);
         index.setChunkBytes(64 << 10);
         int calls = 0;
@@ -354,8 +354,7 @@ private slots:
 
     void documentParsesLinesLikeParseLog()
     {
-        if (loghubRepeated(1).isEmpty())
-            QSKIP("Loghub data not found in ../shared beside the checkout");
+        RELAYDESK_REQUIRE_SHARED_DATA(test::loghubAndroidPath());
         const QByteArray data = loghubRepeated(1) + "not a logcat line\r\n\r\n";
         LogDocument doc;
         doc.openBytes(data);
@@ -397,9 +396,9 @@ private slots:
 
     void searchJobReportsThroughSignals()
     {
+        RELAYDESK_REQUIRE_SHARED_DATA(test::loghubAndroidPath());
         const QByteArray data = loghubRepeated(5);
-        if (data.isEmpty())
-            QSKIP("Loghub data not found in ../shared beside the checkout");
+        QVERIFY(!data.isEmpty());
         LogDocument doc;
         doc.openBytes(data); // the job waits for the index itself
         LogSearchJob job(doc.index(), {u"PowerManagerService"_s, false, true});

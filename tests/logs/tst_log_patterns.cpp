@@ -1,6 +1,7 @@
 // Log-pattern grouping (core/logs/PatternGrouper, LogPatternMasker, GroupingAccuracy): masking rules, Loghub
 // Android_2k grouping accuracy (target >= 0.93), incremental == batch, determinism, empty/huge/mixed inputs.
 #include "CsvReader.h"
+#include "SharedTestData.h"
 
 #include "core/logs/GroupingAccuracy.h"
 #include "core/logs/LogParser.h"
@@ -162,11 +163,11 @@ void LogPatternsTest::accuracyMetric()
 
 void LogPatternsTest::loghubAndroidAccuracy()
 {
-    const QString dir = QStringLiteral(RELAYDESK_SHARED_DIR "/data/loghub/Android/");
+    const QString dir = test::loghubPath(u"Android/"_s);
+    RELAYDESK_REQUIRE_SHARED_DATA(dir + u"Android_2k.log"_s, dir + u"Android_2k.log_structured.csv"_s);
     const QByteArray log = readFile(dir + u"Android_2k.log"_s);
     const QByteArray csv = readFile(dir + u"Android_2k.log_structured.csv"_s);
-    if (log.isEmpty() || csv.isEmpty())
-        QSKIP("Loghub Android_2k files are missing");
+    QVERIFY(!log.isEmpty() && !csv.isEmpty());
     QList<QStringList> rows = test::readCsv(QString::fromUtf8(csv));
     const QStringList header = rows.takeFirst();
     const qsizetype eventColumn = header.indexOf(u"EventId"_s);
@@ -227,10 +228,9 @@ void LogPatternsTest::levelCountAndSamples()
 
 void LogPatternsTest::incrementalEqualsBatch()
 {
-    const QByteArray log =
-        readFile(QStringLiteral(RELAYDESK_SHARED_DIR "/data/loghub/Android/Android_2k.log"));
-    if (log.isEmpty())
-        QSKIP("Loghub Android_2k.log is missing");
+    RELAYDESK_REQUIRE_SHARED_DATA(test::loghubPath(u"Android/Android_2k.log"_s));
+    const QByteArray log = readFile(test::loghubPath(u"Android/Android_2k.log"_s));
+    QVERIFY(!log.isEmpty());
     const QList<LogLine> lines = parseLog(log);
     QList<int> batchOf;
     const QList<LogPattern> batch = PatternGrouper::groupLines(lines, &batchOf);
@@ -385,9 +385,9 @@ void LogPatternsTest::mixedFormats()
 void LogPatternsTest::commandLine()
 {
     const QString cli = QStringLiteral(RELAYDESK_BINARY_DIR) + u"/app/relaydesk-cli/relaydesk-cli"_s;
-    const QString log = QStringLiteral(RELAYDESK_SHARED_DIR "/data/loghub/Android/Android_2k.log");
-    if (!QFile::exists(cli) || !QFile::exists(log))
-        QSKIP("relaydesk-cli or Android_2k.log missing");
+    const QString log = test::loghubPath(u"Android/Android_2k.log"_s);
+    RELAYDESK_REQUIRE_SHARED_DATA(log);
+    QVERIFY2(QFile::exists(cli), qPrintable(cli)); // a build dependency of this test
     const auto run = [&](const QStringList &args, QByteArray *output) {
         QProcess p;
         p.start(cli, args);
