@@ -68,10 +68,12 @@ cleanup() {
   local pids
   pids=$(root_pids)
   if [[ -n $pids ]]; then
-    log "stopping what still runs in the root: $(echo $pids)"
+    log "stopping what still runs in the root: $(tr '\n' ' ' <<<"$pids")"
+    # shellcheck disable=SC2086 # one pid per word
     kill -TERM $pids 2>/dev/null
     sleep 2
     pids=$(root_pids)
+    # shellcheck disable=SC2086
     [[ -n $pids ]] && kill -KILL $pids 2>/dev/null && sleep 1
   fi
   local i
@@ -115,11 +117,11 @@ phase() {
   "$@" || rc=$?
   local dt=$(($(date +%s) - t0))
   if ((rc != 0)); then
-    summary+=("$(printf '%-10s FAILED  %s' "$name" "$(fmt_time $dt)")")
+    summary+=("$(printf '%-12s FAILED  %s' "$name" "$(fmt_time $dt)")")
     log "=== phase $name: FAILED (status $rc) after $(fmt_time $dt)"
     exit 1
   fi
-  summary+=("$(printf '%-10s ok      %s' "$name" "$(fmt_time $dt)")")
+  summary+=("$(printf '%-12s ok      %s' "$name" "$(fmt_time $dt)")")
   log "=== phase $name: ok in $(fmt_time $dt)"
 }
 
@@ -363,7 +365,7 @@ phase debootstrap make_root
 phase mount mount_root
 phase copy copy_sources
 if ((skip_tests)); then
-  summary+=("$(printf '%-10s skipped (--skip-tests)' tests)")
+  summary+=("$(printf '%-12s skipped (--skip-tests)' tests)")
 else
   phase tests run_tests
 fi
