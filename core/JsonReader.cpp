@@ -52,6 +52,24 @@ static QString typeName(const QJsonValue &v)
     }
 }
 
+// The index of the first UTF-16 surrogate that is not half of a pair, -1 when there is none.
+static qsizetype loneSurrogate(const QString &s)
+{
+    const QChar *data = s.constData();
+    const qsizetype size = s.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = data[i].unicode();
+        if (c < 0xD800 || c > 0xDFFF)
+            continue;
+        if (c <= 0xDBFF && i + 1 < size && QChar::isLowSurrogate(data[i + 1].unicode())) {
+            ++i;
+            continue;
+        }
+        return i;
+    }
+    return -1;
+}
+
 QString JsonReader::requiredString(QLatin1StringView key, qsizetype maxLength, bool allowEmpty)
 {
     if (!present(key, true))
@@ -68,6 +86,12 @@ QString JsonReader::requiredString(QLatin1StringView key, qsizetype maxLength, b
     }
     if (!allowEmpty && s.trimmed().isEmpty()) {
         fail(key, QStringLiteral("must not be empty"));
+        return {};
+    }
+    // A lone UTF-16 surrogate ("\ud800" in the JSON) is not text: stored as UTF-8 it would turn into a
+    // replacement character, and two different values would become one.
+    if (const qsizetype at = loneSurrogate(s); at >= 0) {
+        fail(key, QStringLiteral("contains an unpaired UTF-16 surrogate at character %1").arg(at));
         return {};
     }
     return s;

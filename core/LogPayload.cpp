@@ -2,16 +2,40 @@
 
 #include "Gzip.h"
 
+#include <cstring>
+
 namespace relaydesk {
 
-LogDecodeResult decodeLogPayload(const LogPayload &payload, qint64 maxCompressed, qint64 maxUncompressed)
+namespace {
+
+LogDecodeResult checkedLines(QByteArray text, qint64 maxLines, const QString &path)
+{
+    // Stop counting at the first line over the limit: the answer is the same and the work is bounded.
+    qint64 lines = 0;
+    const char *p = text.constData();
+    const char *const end = p + text.size();
+    while (p < end && lines <= maxLines) {
+        const void *nl = std::memchr(p, '\n', std::size_t(end - p));
+        ++lines;
+        p = nl ? static_cast<const char *>(nl) + 1 : end;
+    }
+    if (lines > maxLines)
+        return {LogDecodeResult::Status::TooLarge, {},
+                {path, QStringLiteral("log has more than %1 lines").arg(maxLines)}};
+    return {LogDecodeResult::Status::Ok, std::move(text), {}};
+}
+
+} // namespace
+
+LogDecodeResult decodeLogPayload(const LogPayload &payload, qint64 maxCompressed, qint64 maxUncompressed,
+                                 qint64 maxLines)
 {
     const QString path = QStringLiteral("log.data");
     if (payload.encoding == LogEncoding::Text) {
         if (payload.data.size() > maxUncompressed)
             return {LogDecodeResult::Status::TooLarge, {},
                     {path, QStringLiteral("log is larger than %1 bytes").arg(maxUncompressed)}};
-        return {LogDecodeResult::Status::Ok, payload.data, {}};
+        return checkedLines(payload.data, maxLines, path);
     }
     // Line breaks are allowed in the base64 (Android's Base64.DEFAULT wraps every 76 characters).
     QByteArray base64 = payload.data;
@@ -31,7 +55,7 @@ LogDecodeResult decodeLogPayload(const LogPayload &payload, qint64 maxCompressed
     GunzipResult inflated = gunzip(decoded.decoded, maxUncompressed);
     switch (inflated.status) {
     case GunzipResult::Status::Ok:
-        return {LogDecodeResult::Status::Ok, std::move(inflated.data), {}};
+        return checkedLines(std::move(inflated.data), maxLines, path);
     case GunzipResult::Status::TooLarge:
         return {LogDecodeResult::Status::TooLarge, {},
                 {path, QStringLiteral("uncompressed log is larger than %1 bytes").arg(maxUncompressed)}};

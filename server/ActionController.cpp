@@ -14,34 +14,27 @@
 #include "server/TicketStore.h"
 
 #include <QDateTime>
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 
 namespace {
 
 constexpr int kMaxKey = 255;
 
-qint64 parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    return ok && id > 0 && !text.startsWith(u'+') ? id : 0;
-}
-
-QHttpServerResponse invalid(const QString &field, const QString &message, const QString &code = u"validation_failed"_s)
+HttpResponse invalid(const QString &field, const QString &message, const QString &code = u"validation_failed"_s)
 {
     return HttpReply::error(Status::UnprocessableEntity, code, message, field);
 }
 
 // A string field: absent is "" unless required; present must be a string of 1..max characters.
-std::optional<QHttpServerResponse> checkString(const QJsonObject &body, QLatin1StringView name, bool required, int max)
+std::optional<HttpResponse> checkString(const QJsonObject &body, QLatin1StringView name, bool required, int max)
 {
     const QJsonValue v = body.value(name);
     if (v.isUndefined() || v.isNull()) {
@@ -58,7 +51,7 @@ std::optional<QHttpServerResponse> checkString(const QJsonObject &body, QLatin1S
 }
 
 // The optional `kb_articles` of a reply (usage feedback): at most 10 ids of existing KB articles.
-std::optional<QHttpServerResponse> checkKbArticles(const QJsonObject &body, const KbStore *kb)
+std::optional<HttpResponse> checkKbArticles(const QJsonObject &body, const KbStore *kb)
 {
     const QJsonValue v = body.value("kb_articles"_L1);
     if (v.isUndefined() || v.isNull())
@@ -107,7 +100,7 @@ QList<RegionStatus> ActionController::regionSnapshot(const ServiceContext &conte
     return list;
 }
 
-void ActionController::registerRoutes(QHttpServer &server)
+void ActionController::registerRoutes(Router &server)
 {
     static const QList<std::pair<QString, ActionVerb>> verbs{
         {u"claim"_s, ActionVerb::Claim},       {u"release"_s, ActionVerb::Release}, {u"resend"_s, ActionVerb::Resend},
@@ -115,10 +108,10 @@ void ActionController::registerRoutes(QHttpServer &server)
         {u"note"_s, ActionVerb::Note},         {u"resolve"_s, ActionVerb::Resolve}, {u"reopen"_s, ActionVerb::Reopen}};
     for (const auto &[name, verb] : verbs) {
         server.route(u"/api/v1/tickets/<arg>/"_s + name,
-                     [this, verb](const QString &idText, const QHttpServerRequest &request) {
+                     [this, verb](const QString &idText, const HttpRequest &request) {
                          if (request.method() != Method::Post)
                              return HttpReply::ready(HttpReply::methodNotAllowed());
-                         const qint64 id = parseId(idText);
+                         const qint64 id = parsePathId(idText);
                          const bool regional = verb == ActionVerb::Resend || verb == ActionVerb::Reroute;
                          return HttpReply::onPool(m_context.pool, [this, verb, id, data = HttpRequestData::from(request),
                                                                    regions = regional ? regionSnapshot(m_context)
@@ -127,14 +120,14 @@ void ActionController::registerRoutes(QHttpServer &server)
                          });
                      });
     }
-    server.route(u"/api/v1/tickets/<arg>/related"_s, [this](const QString &idText, const QHttpServerRequest &request) {
+    server.route(u"/api/v1/tickets/<arg>/related"_s, [this](const QString &idText, const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
-        const qint64 id = parseId(idText);
+        const qint64 id = parsePathId(idText);
         return HttpReply::onPool(m_context.pool,
                                  [this, id, data = HttpRequestData::from(request)] { return related(data, id); });
     });
-    server.route(u"/api/v1/regions"_s, [this](const QHttpServerRequest &request) {
+    server.route(u"/api/v1/regions"_s, [this](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request),
@@ -145,7 +138,7 @@ void ActionController::registerRoutes(QHttpServer &server)
 }
 
 std::optional<Principal> ActionController::authorize(const ServiceContext &context, const HttpRequestData &request,
-                                                    std::optional<QHttpServerResponse> *refusal)
+                                                    std::optional<HttpResponse> *refusal)
 {
     auto principal = AgentGate::check(*context.auth, request, refusal);
     if (!principal)
@@ -165,7 +158,7 @@ std::optional<Principal> ActionController::authorize(const ServiceContext &conte
 
 std::optional<QJsonObject> ActionController::readInput(const ServiceContext &context, ActionVerb verb,
                                                        const QByteArray &raw, const QList<RegionStatus> &regions,
-                                                       std::optional<QHttpServerResponse> *refusal)
+                                                       std::optional<HttpResponse> *refusal)
 {
     QJsonObject body;
     if (!raw.trimmed().isEmpty()) {
@@ -176,7 +169,7 @@ std::optional<QJsonObject> ActionController::readInput(const ServiceContext &con
         }
         body = json.value();
     }
-    std::optional<QHttpServerResponse> &bad = *refusal;
+    std::optional<HttpResponse> &bad = *refusal;
     switch (verb) {
     case ActionVerb::Claim:
     case ActionVerb::Release: break;
@@ -273,10 +266,10 @@ std::optional<ActionAnswer> ActionController::perform(const ServiceContext &cont
     return answer;
 }
 
-QHttpServerResponse ActionController::act(const HttpRequestData &request, ActionVerb verb, qint64 id,
+HttpResponse ActionController::act(const HttpRequestData &request, ActionVerb verb, qint64 id,
                                           const QList<RegionStatus> &regions) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = authorize(m_context, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -291,15 +284,15 @@ QHttpServerResponse ActionController::act(const HttpRequestData &request, Action
     const auto answer = perform(m_context, call, &error);
     if (!answer)
         return HttpReply::internal(u"cannot %1 the ticket: %2"_s.arg(toWire(verb), error));
-    QHttpServerResponse response(answer->body, Status(answer->status));
+    HttpResponse response(answer->body, Status(answer->status));
     if (answer->replayed)
         response.addHeader("Idempotent-Replayed", "true");
     return response;
 }
 
-QHttpServerResponse ActionController::related(const HttpRequestData &request, qint64 id) const
+HttpResponse ActionController::related(const HttpRequestData &request, qint64 id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;
@@ -314,15 +307,15 @@ QHttpServerResponse ActionController::related(const HttpRequestData &request, qi
     return HttpReply::json({{"tickets"_L1, array}});
 }
 
-QHttpServerResponse ActionController::regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const
+HttpResponse ActionController::regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QJsonArray array;
     for (const RegionStatus &r : regions)
         array.append(encodeRegion(r));
-    return QHttpServerResponse(array);
+    return HttpResponse(array);
 }
 
 } // namespace relaydesk::server

@@ -4,11 +4,13 @@
 #include "server/ServiceContext.h"
 #include "server/TicketActions.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
 #include <optional>
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -23,17 +25,17 @@ class ActionController final
 public:
     explicit ActionController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
     // The steps of an action, shared with the incident bulk actions (IncidentController) so that both
     // decide alike. The caller may act (agent, lead, admin) with a usable Idempotency-Key, else *refusal:
     static std::optional<Principal> authorize(const ServiceContext &context, const HttpRequestData &request,
-                                              std::optional<QHttpServerResponse> *refusal);
+                                              std::optional<HttpResponse> *refusal);
     // The body of `verb` parsed and validated (fields, region against `regions`, assignee, a gateway for
     // gateway verbs), else *refusal:
     static std::optional<QJsonObject> readInput(const ServiceContext &context, ActionVerb verb, const QByteArray &body,
                                                 const QList<RegionStatus> &regions,
-                                                std::optional<QHttpServerResponse> *refusal);
+                                                std::optional<HttpResponse> *refusal);
     // Carries out a validated call (ActionStore), then pushes ticket.changed and wakes the dispatcher;
     // nullopt with *error set when storage failed.
     static std::optional<ActionAnswer> perform(const ServiceContext &context, const ActionCall &call, QString *error);
@@ -41,10 +43,10 @@ public:
     static QList<RegionStatus> regionSnapshot(const ServiceContext &context);
 
 private:
-    QHttpServerResponse act(const HttpRequestData &request, ActionVerb verb, qint64 id,
+    HttpResponse act(const HttpRequestData &request, ActionVerb verb, qint64 id,
                             const QList<RegionStatus> &regions) const;
-    QHttpServerResponse related(const HttpRequestData &request, qint64 id) const;
-    QHttpServerResponse regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const;
+    HttpResponse related(const HttpRequestData &request, qint64 id) const;
+    HttpResponse regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const;
 
     ServiceContext m_context;
 };

@@ -8,7 +8,7 @@ namespace relaydesk::server {
 using namespace Qt::StringLiterals;
 
 std::optional<Principal> AgentGate::check(const AuthStore &auth, const HttpRequestData &request,
-                                          std::optional<QHttpServerResponse> *refusal)
+                                          std::optional<HttpResponse> *refusal)
 {
     const QString token = request.bearer();
     if (token.isEmpty()) {

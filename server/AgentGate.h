@@ -2,7 +2,7 @@
 
 #include "server/AuthStore.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
 #include <optional>
 
@@ -16,7 +16,7 @@ class AgentGate final
 {
 public:
     static std::optional<Principal> check(const AuthStore &auth, const HttpRequestData &request,
-                                          std::optional<QHttpServerResponse> *refusal);
+                                          std::optional<HttpResponse> *refusal);
 };
 
 } // namespace relaydesk::server

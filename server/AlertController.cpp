@@ -8,13 +8,13 @@
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 
 namespace {
@@ -23,14 +23,7 @@ constexpr int kMaxKey = 255;
 constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 500;
 
-qint64 parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    return ok && id > 0 && !text.startsWith(u'+') ? id : 0;
-}
-
-QHttpServerResponse invalid(const QString &field, const QString &message)
+HttpResponse invalid(const QString &field, const QString &message)
 {
     return HttpReply::error(Status::UnprocessableEntity, u"invalid_parameter"_s, message, field);
 }
@@ -39,28 +32,28 @@ QHttpServerResponse invalid(const QString &field, const QString &message)
 
 AlertController::AlertController(const ServiceContext &context) : m_context(context) {}
 
-void AlertController::registerRoutes(QHttpServer &server)
+void AlertController::registerRoutes(Router &server)
 {
-    server.route(u"/api/v1/alerts"_s, [this](const QHttpServerRequest &request) {
+    server.route(u"/api/v1/alerts"_s, [this](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool,
                                  [this, data = HttpRequestData::from(request)] { return list(data); });
     });
     server.route(u"/api/v1/alerts/<arg>/acknowledge"_s, [this](const QString &idText,
-                                                               const QHttpServerRequest &request) {
+                                                               const HttpRequest &request) {
         if (request.method() != Method::Post)
             return HttpReply::ready(HttpReply::methodNotAllowed());
-        const qint64 id = parseId(idText);
+        const qint64 id = parsePathId(idText);
         return HttpReply::onPool(m_context.pool, [this, id, data = HttpRequestData::from(request)] {
             return acknowledge(data, id);
         });
     });
 }
 
-QHttpServerResponse AlertController::list(const HttpRequestData &request) const
+HttpResponse AlertController::list(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -94,9 +87,9 @@ QHttpServerResponse AlertController::list(const HttpRequestData &request) const
     return HttpReply::json({{"alerts"_L1, array}});
 }
 
-QHttpServerResponse AlertController::acknowledge(const HttpRequestData &request, qint64 id) const
+HttpResponse AlertController::acknowledge(const HttpRequestData &request, qint64 id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -122,7 +115,7 @@ QHttpServerResponse AlertController::acknowledge(const HttpRequestData &request,
         qCInfo(lcServer) << principal->username << "acknowledged alert" << id;
         m_context.hub->alertChanged(u"alert.changed"_s, encodeAlert(*changed));
     }
-    QHttpServerResponse response(answer->body, Status(answer->status));
+    HttpResponse response(answer->body, Status(answer->status));
     if (answer->replayed)
         response.addHeader("Idempotent-Replayed", "true");
     return response;

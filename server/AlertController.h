@@ -2,9 +2,11 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -17,11 +19,11 @@ class AlertController final
 public:
     explicit AlertController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse list(const HttpRequestData &request) const;
-    QHttpServerResponse acknowledge(const HttpRequestData &request, qint64 id) const;
+    HttpResponse list(const HttpRequestData &request) const;
+    HttpResponse acknowledge(const HttpRequestData &request, qint64 id) const;
 
     ServiceContext m_context;
 };

@@ -5,24 +5,39 @@
 #include "server/AgentGate.h"
 #include "server/AuthStore.h"
 #include "server/HttpReply.h"
+#include "server/StreamHub.h"
 #include "server/HttpRequestData.h"
 #include "server/ServerLog.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
+
+#include <QCryptographicHash>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
+
+namespace {
+
+// What the log says about a user name that failed to sign in: the first 12 hex digits of its SHA-256, enough
+// to tell repeated attempts on one name apart, never the text (it may be a password typed in the wrong field).
+QString nameDigest(const QString &name)
+{
+    return u"#"_s + QString::fromLatin1(
+                        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
+}
+
+} // namespace
 
 AuthController::AuthController(const ServiceContext &context) : m_context(context) {}
 
-void AuthController::registerRoutes(QHttpServer &server)
+void AuthController::registerRoutes(Router &server)
 {
     const auto route = [this, &server](const QString &path, Method method,
-                                       QHttpServerResponse (AuthController::*handler)(const HttpRequestData &) const) {
-        server.route(path, [this, method, handler](const QHttpServerRequest &request) {
+                                       HttpResponse (AuthController::*handler)(const HttpRequestData &) const) {
+        server.route(path, [this, method, handler](const HttpRequest &request) {
             if (request.method() != method)
                 return HttpReply::ready(HttpReply::methodNotAllowed());
             return HttpReply::onPool(m_context.pool, [this, handler, data = HttpRequestData::from(request)] {
@@ -35,7 +50,7 @@ void AuthController::registerRoutes(QHttpServer &server)
     route(u"/api/v1/me"_s, Method::Get, &AuthController::me);
 }
 
-QHttpServerResponse AuthController::login(const HttpRequestData &request) const
+HttpResponse AuthController::login(const HttpRequestData &request) const
 {
     const auto json = parseJsonObject(request.body);
     if (!json.ok())
@@ -47,13 +62,34 @@ QHttpServerResponse AuthController::login(const HttpRequestData &request) const
         return HttpReply::error(Status::UnprocessableEntity, u"validation_failed"_s, reader.error().toString(),
                                 reader.error().path);
     QString error;
-    const auto principal = m_context.auth->verifyPassword(username, password, &error);
-    if (!error.isEmpty())
+    const AuthStore::LoginOutcome outcome =
+        m_context.auth->login(username, password, request.peer, m_context.pool, &error);
+    using Kind = AuthStore::LoginOutcome::Kind;
+    switch (outcome.kind) {
+    case Kind::Ok:
+        break;
+    case Kind::Failed:
         return HttpReply::internal(u"cannot check the password: %1"_s.arg(error));
-    if (!principal) {
-        qCInfo(lcServer) << "failed login for" << username.left(128);
+    case Kind::TooManyAttempts:
+    case Kind::Busy: {
+        const bool limited = outcome.kind == Kind::TooManyAttempts;
+        if (limited)
+            qCInfo(lcServer).noquote() << "sign-in refused (too many failed attempts) for user" << nameDigest(username)
+                                       << "from" << request.peer.toString();
+        HttpResponse response = limited ? HttpReply::error(Status::TooManyRequests, u"too_many_attempts"_s,
+                                                           u"too many failed sign-ins; try again later"_s)
+                                        : HttpReply::error(Status::ServiceUnavailable, u"unavailable"_s,
+                                                           u"too many sign-ins at once; try again"_s);
+        response.addHeader("Retry-After", QByteArray::number(qMax(1, outcome.retryAfterSeconds)));
+        return response;
+    }
+    case Kind::Invalid:
+        // The name is logged as a digest: people type their password into the name field.
+        qCInfo(lcServer).noquote() << "failed login for user" << nameDigest(username) << "from"
+                                   << request.peer.toString();
         return HttpReply::error(Status::Unauthorized, u"invalid_credentials"_s, u"unknown user or wrong password"_s);
     }
+    const auto &principal = outcome.principal;
     const auto session = m_context.auth->createSession(*principal, &error);
     if (!session)
         return HttpReply::internal(u"cannot create a session: %1"_s.arg(error));
@@ -63,20 +99,21 @@ QHttpServerResponse AuthController::login(const HttpRequestData &request) const
                             {"expires_at"_L1, formatRfc3339(session->expiresAt)}});
 }
 
-QHttpServerResponse AuthController::logout(const HttpRequestData &request) const
+HttpResponse AuthController::logout(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;
     if (!m_context.auth->revokeToken(request.bearer(), &error))
         return HttpReply::internal(u"cannot revoke the token: %1"_s.arg(error));
-    return QHttpServerResponse(Status::NoContent);
+    m_context.hub->sessionEnded(request.bearer()); // its live streams end now, not at the next check
+    return HttpResponse(Status::NoContent);
 }
 
-QHttpServerResponse AuthController::me(const HttpRequestData &request) const
+HttpResponse AuthController::me(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);

@@ -3,10 +3,11 @@
 #include "server/ServiceContext.h"
 
 #include <QFuture>
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
-class QHttpServerRequest;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -18,12 +19,12 @@ class AuthController final
 public:
     explicit AuthController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse login(const HttpRequestData &request) const;
-    QHttpServerResponse logout(const HttpRequestData &request) const;
-    QHttpServerResponse me(const HttpRequestData &request) const;
+    HttpResponse login(const HttpRequestData &request) const;
+    HttpResponse logout(const HttpRequestData &request) const;
+    HttpResponse me(const HttpRequestData &request) const;
 
     ServiceContext m_context;
 };

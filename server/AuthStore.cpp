@@ -5,8 +5,15 @@
 #include "server/Secrets.h"
 #include "server/ServerLog.h"
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QThreadPool>
+
+#include <deque>
+#include <future>
 
 namespace relaydesk::server {
 
@@ -19,7 +26,140 @@ qint64 nowMs()
 }
 } // namespace
 
-AuthStore::AuthStore(const Database &database, PasswordHasher hasher) : m_database(database), m_hasher(hasher) {}
+// Failed sign-ins per user name and per peer address within a sliding window. Bounded: entries whose
+// attempts all left the window are dropped whenever the table grows past kPruneAt keys.
+struct AuthStore::Limiter
+{
+    static constexpr qsizetype kPruneAt = 4096;
+
+    QMutex mutex;
+    QElapsedTimer clock;
+    QHash<QString, std::deque<qint64>> attempts; // "n:" + name or "p:" + address -> times (clock ms)
+    int pendingHashes = 0;
+
+    Limiter() { clock.start(); }
+
+    void expire(std::deque<qint64> &times, qint64 now) const
+    {
+        while (!times.empty() && times.front() <= now - kFailureWindowMs)
+            times.pop_front();
+    }
+    // Seconds until `times` has room again, 0 when it has room now.
+    int wait(std::deque<qint64> &times, int max, qint64 now) const
+    {
+        expire(times, now);
+        if (qsizetype(times.size()) < max)
+            return 0;
+        const qint64 ms = times[times.size() - std::size_t(max)] + kFailureWindowMs - now;
+        return int(qMax<qint64>(1, (ms + 999) / 1000));
+    }
+    void prune(qint64 now)
+    {
+        if (attempts.size() < kPruneAt)
+            return;
+        for (auto it = attempts.begin(); it != attempts.end();) {
+            expire(it.value(), now);
+            it = it.value().empty() ? attempts.erase(it) : std::next(it);
+        }
+    }
+    // Admits an attempt (recording it as failed until forgiven) or says how long to wait.
+    int admit(const QString &nameKey, const QString &peerKey)
+    {
+        const QMutexLocker lock(&mutex);
+        const qint64 now = clock.elapsed();
+        prune(now);
+        const int byName = wait(attempts[nameKey], kMaxFailuresPerName, now);
+        const int byPeer = wait(attempts[peerKey], kMaxFailuresPerPeer, now);
+        if (byName > 0 || byPeer > 0)
+            return qMax(byName, byPeer);
+        attempts[nameKey].push_back(now);
+        attempts[peerKey].push_back(now);
+        return 0;
+    }
+    // A successful sign-in clears the name's failures and takes this attempt back from the address.
+    void forgive(const QString &nameKey, const QString &peerKey)
+    {
+        const QMutexLocker lock(&mutex);
+        attempts.remove(nameKey);
+        auto it = attempts.find(peerKey);
+        if (it != attempts.end() && !it.value().empty())
+            it.value().pop_back();
+    }
+};
+
+AuthStore::AuthStore(const Database &database, PasswordHasher hasher)
+    : m_database(database), m_hasher(hasher), m_hashPool(std::make_unique<QThreadPool>()),
+      m_limiter(std::make_unique<Limiter>())
+{
+    m_hashPool->setObjectName(u"relaydesk-hash"_s);
+    m_hashPool->setMaxThreadCount(kHashThreads);
+    m_hashPool->setExpiryTimeout(-1);
+}
+
+AuthStore::~AuthStore()
+{
+    m_hashPool->waitForDone();
+}
+
+AuthStore::LoginOutcome AuthStore::login(const QString &name, const QString &password, const QHostAddress &peer,
+                                         QThreadPool *callerPool, QString *error) const
+{
+    using Kind = LoginOutcome::Kind;
+    const QString nameKey = u"n:"_s + name;
+    const QString peerKey = u"p:"_s + (peer.isNull() ? u"unknown"_s : peer.toString());
+    if (const int wait = m_limiter->admit(nameKey, peerKey); wait > 0)
+        return {Kind::TooManyAttempts, std::nullopt, wait};
+
+    std::optional<Principal> principal;
+    QString stored;
+    {
+        QSqlDatabase db = m_database.connection(error);
+        if (!db.isValid())
+            return {};
+        QSqlQuery q(db);
+        if (!Database::run(q, u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {name},
+                           error))
+            return {};
+        if (q.next()) {
+            principal = Principal{q.value(0).toLongLong(), q.value(1).toString(),
+                                  fromWire<Role>(q.value(2).toString()).value_or(Role::Agent)};
+            stored = q.value(3).toString();
+        }
+    }
+
+    {
+        const QMutexLocker lock(&m_limiter->mutex);
+        if (m_limiter->pendingHashes >= kMaxPendingHashes)
+            return {Kind::Busy, std::nullopt, 1};
+        ++m_limiter->pendingHashes;
+    }
+    // The hash runs on the hashing thread; this thread waits without counting against its pool. (Not a
+    // QFuture: waiting on one may run the queued task on the waiting thread itself.)
+    auto result = std::make_shared<std::promise<bool>>();
+    std::future<bool> verified = result->get_future();
+    const bool known = principal.has_value();
+    m_hashPool->start([this, result, known, password, stored] {
+        bool ok = false;
+        if (known)
+            ok = m_hasher.verify(password, stored);
+        else
+            m_hasher.burn(password); // the same work for unknown names: no hint that a name exists
+        {
+            const QMutexLocker lock(&m_limiter->mutex);
+            --m_limiter->pendingHashes;
+        }
+        result->set_value(ok);
+    });
+    if (callerPool)
+        callerPool->releaseThread();
+    const bool ok = verified.get();
+    if (callerPool)
+        callerPool->reserveThread();
+    if (!ok)
+        return {Kind::Invalid, std::nullopt, 0};
+    m_limiter->forgive(nameKey, peerKey);
+    return {Kind::Ok, principal, 0};
+}
 
 bool AuthStore::isValidUsername(const QString &name)
 {

@@ -4,9 +4,13 @@
 #include "server/PasswordHasher.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QThreadPool;
 
 namespace relaydesk::server {
 
@@ -36,6 +40,8 @@ public:
     static constexpr qint64 kSessionLifetimeMs = 12LL * 60 * 60 * 1000;
 
     AuthStore(const Database &database, PasswordHasher hasher = PasswordHasher());
+    ~AuthStore();
+    Q_DISABLE_COPY_MOVE(AuthStore)
 
     // Usernames: 1-128 characters, letters, digits and . _ @ -.
     static bool isValidUsername(const QString &name);
@@ -44,6 +50,29 @@ public:
     std::optional<Principal> findUser(const QString &name, QString *error) const;
     // nullopt and an empty *error: unknown user or wrong password (indistinguishable on purpose).
     std::optional<Principal> verifyPassword(const QString &name, const QString &password, QString *error) const;
+
+    // Failed-login limits (docs/api.md "Sign-in"): an attempt counts as failed until it succeeds; a name gets
+    // kMaxFailuresPerName, an address kMaxFailuresPerPeer within kFailureWindowMs.
+    static constexpr int kMaxFailuresPerName = 5;
+    static constexpr int kMaxFailuresPerPeer = 30;
+    static constexpr qint64 kFailureWindowMs = 60 * 1000;
+    // Password hashing runs on its own thread (kHashThreads) with at most kMaxPendingHashes waiting, so
+    // sign-ins never occupy the database pool's threads with PBKDF2.
+    static constexpr int kHashThreads = 1;
+    static constexpr int kMaxPendingHashes = 32;
+
+    struct LoginOutcome
+    {
+        enum class Kind { Ok, Invalid, TooManyAttempts, Busy, Failed };
+        Kind kind = Kind::Failed;
+        std::optional<Principal> principal; // Ok
+        int retryAfterSeconds = 0;          // TooManyAttempts, Busy
+    };
+    // A sign-in: the limits, the user's row, then the hash on the hashing thread. Called on a thread of
+    // `callerPool` (may be null), which is released while this thread waits for the hash (QThreadPool::
+    // releaseThread), so the pool keeps serving other requests meanwhile. Failed: *error says why.
+    LoginOutcome login(const QString &name, const QString &password, const QHostAddress &peer,
+                       QThreadPool *callerPool, QString *error) const;
 
     std::optional<Session> createSession(const Principal &principal, QString *error) const;
     // The principal of a live (unexpired) session token.
@@ -56,8 +85,11 @@ public:
     std::optional<qint64> authenticateClientKey(const QString &key, QString *error) const;
 
 private:
+    struct Limiter;
     const Database &m_database;
     PasswordHasher m_hasher;
+    std::unique_ptr<QThreadPool> m_hashPool;
+    std::unique_ptr<Limiter> m_limiter;
 };
 
 } // namespace relaydesk::server

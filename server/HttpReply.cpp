@@ -2,62 +2,103 @@
 
 #include "server/ServerLog.h"
 
-#include <QPromise>
+#include "server/http/Router.h"
+
+#include <QRandomGenerator>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
 
-QHttpServerResponse HttpReply::json(const QJsonObject &body, Status status)
+HttpResponse HttpReply::json(const QJsonObject &body, Status status)
 {
-    return QHttpServerResponse(body, status);
+    return HttpResponse(body, status);
 }
 
-QHttpServerResponse HttpReply::error(Status status, const QString &code, const QString &message, const QString &field)
+HttpResponse HttpReply::error(Status status, const QString &code, const QString &message, const QString &field)
 {
     QJsonObject error{{"code"_L1, code}, {"message"_L1, message}};
     if (!field.isEmpty())
         error.insert("field"_L1, field);
-    QHttpServerResponse response(QJsonObject{{"error"_L1, error}}, status);
+    HttpResponse response(QJsonObject{{"error"_L1, error}}, status);
     if (status == Status::Unauthorized)
         response.addHeader("WWW-Authenticate", "Bearer");
     return response;
 }
 
-QHttpServerResponse HttpReply::unauthorized(const QString &message)
+HttpResponse HttpReply::unauthorized(const QString &message)
 {
     return error(Status::Unauthorized, u"unauthorized"_s, message);
 }
 
-QHttpServerResponse HttpReply::notFound(const QString &message)
+HttpResponse HttpReply::notFound(const QString &message)
 {
     return error(Status::NotFound, u"not_found"_s, message);
 }
 
-QHttpServerResponse HttpReply::methodNotAllowed()
+HttpResponse HttpReply::methodNotAllowed()
 {
     return error(Status::MethodNotAllowed, u"method_not_allowed"_s, u"this method is not allowed here"_s);
 }
 
-QHttpServerResponse HttpReply::internal(const QString &message)
+QString HttpReply::newIncidentId()
 {
-    qCWarning(lcServer) << "internal error:" << message;
-    return error(Status::InternalServerError, u"internal"_s, message);
+    static constexpr char kAlphabet[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    QString id(10, Qt::Uninitialized);
+    for (QChar &c : id)
+        c = QLatin1Char(kAlphabet[QRandomGenerator::global()->bounded(36)]);
+    return id;
 }
 
-QHttpServerResponse HttpReply::unavailable(const QString &message)
+namespace {
+
+// Messages of storage failures (SQLite's and Database's own) for details that did not pass through a
+// Database call on this thread.
+bool looksUnavailable(const QString &detail)
 {
-    return error(Status::ServiceUnavailable, u"unavailable"_s, message);
+    static const char *const kMarkers[] = {"database is locked",  "database table is locked", "unable to open database",
+                                           "cannot open database", "cannot create database",  "disk is full",
+                                           "disk I/O error",      "readonly database",        "out of memory"};
+    for (const char *marker : kMarkers) {
+        if (detail.contains(QLatin1StringView(marker), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
-QFuture<QHttpServerResponse> HttpReply::ready(QHttpServerResponse response)
+HttpResponse incident(HttpStatus status, const QString &code, const QString &message, const QString &detail)
 {
-    QPromise<QHttpServerResponse> promise;
-    QFuture<QHttpServerResponse> future = promise.future();
-    promise.start();
-    promise.addResult(std::move(response));
-    promise.finish();
-    return future;
+    const QString id = HttpReply::newIncidentId();
+    qCWarning(lcServer).noquote() << (status == HttpStatus::ServiceUnavailable ? "storage unavailable" : "internal error")
+                                  << "incident" << id << ":" << detail;
+    HttpResponse response(
+        QJsonObject{{"error"_L1, QJsonObject{{"code"_L1, code}, {"message"_L1, message}, {"incident"_L1, id}}}},
+        status);
+    if (status == HttpStatus::ServiceUnavailable)
+        response.addHeader("Retry-After", "5");
+    return response;
+}
+
+} // namespace
+
+HttpResponse HttpReply::internal(const QString &detail)
+{
+    if (Database::storageUnavailable() || looksUnavailable(detail)) {
+        Database::clearStorageFailure();
+        return unavailable(detail);
+    }
+    return incident(Status::InternalServerError, u"internal"_s, u"an internal error occurred"_s, detail);
+}
+
+HttpResponse HttpReply::unavailable(const QString &detail)
+{
+    return incident(Status::ServiceUnavailable, u"unavailable"_s,
+                    u"the service's storage is unavailable; try again later"_s, detail);
+}
+
+QFuture<HttpResponse> HttpReply::ready(HttpResponse response)
+{
+    return Router::ready(std::move(response));
 }
 
 } // namespace relaydesk::server

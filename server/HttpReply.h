@@ -1,7 +1,8 @@
 #pragma once
 
 #include <QFuture>
-#include <QHttpServerResponse>
+#include "server/Database.h"
+#include "server/http/HttpTypes.h"
 #include <QJsonObject>
 #include <QString>
 #include <QThreadPool>
@@ -15,22 +16,29 @@ namespace relaydesk::server {
 class HttpReply final
 {
 public:
-    using Status = QHttpServerResponse::StatusCode;
+    using Status = HttpStatus;
 
-    static QHttpServerResponse json(const QJsonObject &body, Status status = Status::Ok);
-    static QHttpServerResponse error(Status status, const QString &code, const QString &message,
+    static HttpResponse json(const QJsonObject &body, Status status = Status::Ok);
+    static HttpResponse error(Status status, const QString &code, const QString &message,
                                      const QString &field = {});
-    static QHttpServerResponse unauthorized(const QString &message = QStringLiteral("a valid bearer token is required"));
-    static QHttpServerResponse notFound(const QString &message = QStringLiteral("no such resource"));
-    static QHttpServerResponse methodNotAllowed();
-    static QHttpServerResponse internal(const QString &message);
-    static QHttpServerResponse unavailable(const QString &message);
+    static HttpResponse unauthorized(const QString &message = QStringLiteral("a valid bearer token is required"));
+    static HttpResponse notFound(const QString &message = QStringLiteral("no such resource"));
+    static HttpResponse methodNotAllowed();
+    // A failure the client cannot fix. `detail` (it may hold SQL and file paths) goes to the log only, under
+    // a short random incident id; the client gets that id and a generic message: 503 `unavailable` when the
+    // storage itself failed on this thread (Database::storageUnavailable(): cannot open, locked past the busy
+    // timeout, disk full, read-only, I/O error), else 500 `internal`.
+    static HttpResponse internal(const QString &detail);
+    // 503 `unavailable`, the detail logged under an incident id like internal().
+    static HttpResponse unavailable(const QString &detail);
+    static QString newIncidentId(); // 10 characters of [0-9a-z]
 
-    // Runs `work` (returning a QHttpServerResponse) on `pool`; an escaping exception becomes a 500, so a
+    // Runs `work` (returning a HttpResponse) on `pool`; an escaping exception becomes a 500, so a
     // request is always answered.
-    template <typename F> static QFuture<QHttpServerResponse> onPool(QThreadPool *pool, F work)
+    template <typename F> static QFuture<HttpResponse> onPool(QThreadPool *pool, F work)
     {
-        return QtConcurrent::run(pool, [work = std::move(work)]() -> QHttpServerResponse {
+        return QtConcurrent::run(pool, [work = std::move(work)]() -> HttpResponse {
+            Database::clearStorageFailure(); // a failure of an earlier request on this thread is not ours
             try {
                 return work();
             } catch (const std::exception &e) {
@@ -40,7 +48,7 @@ public:
             }
         });
     }
-    static QFuture<QHttpServerResponse> ready(QHttpServerResponse response);
+    static QFuture<HttpResponse> ready(HttpResponse response);
 };
 
 } // namespace relaydesk::server

@@ -2,11 +2,12 @@
 
 namespace relaydesk::server {
 
-HttpRequestData HttpRequestData::from(const QHttpServerRequest &request)
+HttpRequestData HttpRequestData::from(const HttpRequest &request)
 {
     HttpRequestData data;
     data.method = request.method();
     data.url = request.url();
+    data.peer = request.peer();
     data.query = request.query();
     const auto headers = request.headers();
     for (const auto &[name, value] : headers) {

@@ -1,17 +1,18 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHttpServerRequest>
+#include "server/http/HttpTypes.h"
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace relaydesk::server {
 
 // What a handler needs from a request, copied on the HTTP thread so that worker threads never touch
-// the QHttpServerRequest (it is only valid during the route call).
+// the HttpRequest (it is only valid during the route call).
 struct HttpRequestData
 {
-    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    HttpMethod method = HttpMethod::Unknown;
+    QHostAddress peer;
     QUrl url;
     QUrlQuery query;
     QByteArray authorization;
@@ -20,7 +21,7 @@ struct HttpRequestData
     QByteArray idempotencyKey; // the Idempotency-Key header of agent actions
     QByteArray body;
 
-    static HttpRequestData from(const QHttpServerRequest &request);
+    static HttpRequestData from(const HttpRequest &request);
     // The secret of an `Authorization: Bearer <secret>` header, empty when absent or malformed.
     QString bearer() const;
 };

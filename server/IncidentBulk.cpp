@@ -35,9 +35,9 @@ struct Job
     QList<BulkOutcome> outcomes;
     // Not a QPromise: in Qt 6.4 its destructor cancels a future whose result the HTTP thread already took
     // (taking resets the state), which races with the last chunk task ending.
-    QFutureInterface<QHttpServerResponse> promise;
+    QFutureInterface<HttpResponse> promise;
 
-    void finish(QHttpServerResponse response)
+    void finish(HttpResponse response)
     {
         promise.reportAndMoveResult(std::move(response));
         promise.reportFinished();
@@ -67,7 +67,7 @@ BulkOutcome failed(qint64 ticketId, const QString &message)
     return o;
 }
 
-QHttpServerResponse summary(const Job &job)
+HttpResponse summary(const Job &job)
 {
     QJsonArray results;
     int done = 0, skipped = 0, failedCount = 0;
@@ -79,7 +79,7 @@ QHttpServerResponse summary(const Job &job)
         failedCount += o.status == "failed"_L1;
         allReplayed = allReplayed && o.replayed;
     }
-    QHttpServerResponse response(QJsonObject{{"incident_id"_L1, job.incidentId},
+    HttpResponse response(QJsonObject{{"incident_id"_L1, job.incidentId},
                                              {"action"_L1, toWire(job.verb)},
                                              {"results"_L1, results},
                                              {"done"_L1, done},
@@ -109,7 +109,7 @@ void post(const JobPtr &job, void (*step)(const JobPtr &))
 
 void prepare(const JobPtr &job)
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = ActionController::authorize(job->context, job->request, &refusal);
     if (!principal)
         return job->finish(std::move(*refusal));
@@ -194,7 +194,7 @@ BulkOutcome IncidentBulk::actOn(const ServiceContext &context, const QString &ac
     return o;
 }
 
-QFuture<QHttpServerResponse> IncidentBulk::start(const ServiceContext &context,
+QFuture<HttpResponse> IncidentBulk::start(const ServiceContext &context,
                                                  const HttpRequestData &request, ActionVerb verb,
                                                  const QString &incidentId,
                                                  const QList<RegionStatus> &regions)
@@ -206,7 +206,7 @@ QFuture<QHttpServerResponse> IncidentBulk::start(const ServiceContext &context,
     job->incidentId = incidentId;
     job->regions = regions;
     job->promise.reportStarted();
-    QFuture<QHttpServerResponse> future = job->promise.future();
+    QFuture<HttpResponse> future = job->promise.future();
     post(job, &prepare);
     return future;
 }

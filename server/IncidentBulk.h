@@ -3,7 +3,7 @@
 #include "server/ServiceContext.h"
 
 #include <QFuture>
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -39,7 +39,7 @@ class IncidentBulk final
 public:
     static constexpr int kChunk = 20;
 
-    static QFuture<QHttpServerResponse> start(const ServiceContext &context, const HttpRequestData &request,
+    static QFuture<HttpResponse> start(const ServiceContext &context, const HttpRequestData &request,
                                               ActionVerb verb, const QString &incidentId,
                                               const QList<RegionStatus> &regions);
 

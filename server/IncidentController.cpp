@@ -8,18 +8,18 @@
 #include "server/IncidentStore.h"
 #include "server/OutboxDispatcher.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 
 IncidentController::IncidentController(const ServiceContext &context) : m_context(context) {}
 
-void IncidentController::registerRoutes(QHttpServer &server)
+void IncidentController::registerRoutes(Router &server)
 {
     static const QList<std::pair<QString, ActionVerb>> verbs{{u"resend"_s, ActionVerb::Resend},
                                                              {u"reroute"_s, ActionVerb::Reroute},
@@ -27,7 +27,7 @@ void IncidentController::registerRoutes(QHttpServer &server)
     // Most specific first: the router takes the first rule that matches.
     for (const auto &[name, verb] : verbs) {
         server.route(u"/api/v1/incidents/<arg>/"_s + name,
-                     [this, verb](const QString &id, const QHttpServerRequest &request) {
+                     [this, verb](const QString &id, const HttpRequest &request) {
                          if (request.method() != Method::Post)
                              return HttpReply::ready(HttpReply::methodNotAllowed());
                          const bool regional = verb == ActionVerb::Resend || verb == ActionVerb::Reroute;
@@ -36,13 +36,13 @@ void IncidentController::registerRoutes(QHttpServer &server)
                                                              : QList<RegionStatus>());
                      });
     }
-    server.route(u"/api/v1/incidents/<arg>"_s, [this](const QString &id, const QHttpServerRequest &request) {
+    server.route(u"/api/v1/incidents/<arg>"_s, [this](const QString &id, const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(
             m_context.pool, [this, id, data = HttpRequestData::from(request)] { return incident(data, id); });
     });
-    server.route(u"/api/v1/incidents"_s, [this](const QHttpServerRequest &request) {
+    server.route(u"/api/v1/incidents"_s, [this](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool,
@@ -50,9 +50,9 @@ void IncidentController::registerRoutes(QHttpServer &server)
     });
 }
 
-QHttpServerResponse IncidentController::list(const HttpRequestData &request) const
+HttpResponse IncidentController::list(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     const QString state = request.query.hasQueryItem(u"state"_s)
@@ -73,9 +73,9 @@ QHttpServerResponse IncidentController::list(const HttpRequestData &request) con
     return HttpReply::json({{"incidents"_L1, array}, {"window_ms"_L1, m_context.incidents->windowMs()}});
 }
 
-QHttpServerResponse IncidentController::incident(const HttpRequestData &request, const QString &id) const
+HttpResponse IncidentController::incident(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;

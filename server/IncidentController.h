@@ -2,9 +2,11 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -18,11 +20,11 @@ class IncidentController final
 public:
     explicit IncidentController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse list(const HttpRequestData &request) const;
-    QHttpServerResponse incident(const HttpRequestData &request, const QString &id) const;
+    HttpResponse list(const HttpRequestData &request) const;
+    HttpResponse incident(const HttpRequestData &request, const QString &id) const;
 
     ServiceContext m_context;
 };

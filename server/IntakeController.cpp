@@ -12,7 +12,7 @@
 #include "server/StreamHub.h"
 #include "server/TriagePolicy.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 
 namespace relaydesk::server {
 
@@ -31,14 +31,14 @@ bool isJsonContentType(const QByteArray &contentType)
 
 IntakeController::IntakeController(const ServiceContext &context) : m_context(context) {}
 
-void IntakeController::registerRoutes(QHttpServer &server)
+void IntakeController::registerRoutes(Router &server)
 {
-    server.route(u"/api/v1/reports"_s, [this](const QHttpServerRequest &request) { return handle(request); });
+    server.route(u"/api/v1/reports"_s, [this](const HttpRequest &request) { return handle(request); });
 }
 
-QFuture<QHttpServerResponse> IntakeController::handle(const QHttpServerRequest &request)
+QFuture<HttpResponse> IntakeController::handle(const HttpRequest &request)
 {
-    if (request.method() != QHttpServerRequest::Method::Post)
+    if (request.method() != HttpMethod::Post)
         return HttpReply::ready(HttpReply::methodNotAllowed());
     HttpRequestData data = HttpRequestData::from(request);
     if (data.bearer().isEmpty())
@@ -49,7 +49,7 @@ QFuture<QHttpServerResponse> IntakeController::handle(const QHttpServerRequest &
     return HttpReply::onPool(m_context.pool, [this, data = std::move(data)] { return intake(data); });
 }
 
-QHttpServerResponse IntakeController::intake(const HttpRequestData &request) const
+HttpResponse IntakeController::intake(const HttpRequestData &request) const
 {
     QString error;
     const auto keyId = m_context.auth->authenticateClientKey(request.bearer(), &error);
@@ -83,7 +83,7 @@ QHttpServerResponse IntakeController::intake(const HttpRequestData &request) con
     }
 
     // A retry of a stored report is answered before triage does any work.
-    if (auto existing = m_context.reports->findByClientReportId(report.clientReportId, &error))
+    if (auto existing = m_context.reports->findByClientReportId(*keyId, report.clientReportId, &error))
         return HttpReply::json({{"report_id"_L1, existing->reportId}, {"ticket_id"_L1, existing->ticketId},
                                 {"duplicate"_L1, true}},
                                Status::Accepted);

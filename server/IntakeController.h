@@ -3,10 +3,11 @@
 #include "server/ServiceContext.h"
 
 #include <QFuture>
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
-class QHttpServerRequest;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -18,11 +19,11 @@ class IntakeController final
 public:
     explicit IntakeController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QFuture<QHttpServerResponse> handle(const QHttpServerRequest &request);
-    QHttpServerResponse intake(const HttpRequestData &request) const;
+    QFuture<HttpResponse> handle(const HttpRequest &request);
+    HttpResponse intake(const HttpRequestData &request) const;
 
     ServiceContext m_context;
 };

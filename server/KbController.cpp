@@ -13,14 +13,14 @@
 #include "server/ServerLog.h"
 #include "server/StreamHub.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 using kb::Article;
 
@@ -41,19 +41,19 @@ bool isEditor(Role role)
     return role == Role::Trainer || role == Role::Lead || role == Role::Admin;
 }
 
-QHttpServerResponse forbidden()
+HttpResponse forbidden()
 {
     return HttpReply::error(Status::Forbidden, u"forbidden"_s,
                             u"only trainers, leads and admins edit the knowledge base"_s);
 }
 
-QHttpServerResponse invalid(const DecodeError &error)
+HttpResponse invalid(const DecodeError &error)
 {
     return HttpReply::error(Status::UnprocessableEntity, u"validation_failed"_s, error.toString(),
                             error.path);
 }
 
-QHttpServerResponse badParameter(const QString &name, const QString &message)
+HttpResponse badParameter(const QString &name, const QString &message)
 {
     return HttpReply::error(Status::BadRequest, u"invalid_parameter"_s, message, name);
 }
@@ -100,11 +100,11 @@ QJsonArray encodeHunks(const QList<kb::DiffHunk> &hunks)
 
 KbController::KbController(const ServiceContext &context) : m_context(context) {}
 
-void KbController::registerRoutes(QHttpServer &server)
+void KbController::registerRoutes(Router &server)
 {
     // Cheap checks on the HTTP thread (a token at all, the body size), the rest on the pool.
-    const auto dispatch = [this](const QHttpServerRequest &request,
-                                 auto work) -> QFuture<QHttpServerResponse> {
+    const auto dispatch = [this](const HttpRequest &request,
+                                 auto work) -> QFuture<HttpResponse> {
         HttpRequestData data = HttpRequestData::from(request);
         if (data.bearer().isEmpty())
             return HttpReply::ready(HttpReply::unauthorized(u"an Authorization: Bearer token is required"_s));
@@ -118,19 +118,19 @@ void KbController::registerRoutes(QHttpServer &server)
 
     // Most specific first: the router takes the first rule that matches.
     server.route(articles + u"/<arg>/versions/<arg>"_s, [this, dispatch](const QString &id, const QString &v,
-                                                                         const QHttpServerRequest &request) {
+                                                                         const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return dispatch(request, [this, id, v](const HttpRequestData &d) { return version(d, id, v); });
     });
     server.route(articles + u"/<arg>/versions"_s, [this, dispatch](const QString &id,
-                                                                   const QHttpServerRequest &request) {
+                                                                   const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return dispatch(request, [this, id](const HttpRequestData &d) { return versions(d, id); });
     });
     server.route(articles + u"/<arg>/diff"_s,
-                 [this, dispatch](const QString &id, const QHttpServerRequest &request) {
+                 [this, dispatch](const QString &id, const HttpRequest &request) {
                      if (request.method() != Method::Get)
                          return HttpReply::ready(HttpReply::methodNotAllowed());
                      return dispatch(request, [this, id](const HttpRequestData &d) { return diff(d, id); });
@@ -139,7 +139,7 @@ void KbController::registerRoutes(QHttpServer &server)
          {std::pair(u"publish"_s, Verb::Publish), std::pair(u"archive"_s, Verb::Archive),
           std::pair(u"restore"_s, Verb::Restore)}) {
         server.route(articles + u"/<arg>/"_s + name,
-                     [this, dispatch, verb](const QString &id, const QHttpServerRequest &request) {
+                     [this, dispatch, verb](const QString &id, const HttpRequest &request) {
                          if (request.method() != Method::Post)
                              return HttpReply::ready(HttpReply::methodNotAllowed());
                          return dispatch(request, [this, id, verb](const HttpRequestData &d) {
@@ -148,7 +148,7 @@ void KbController::registerRoutes(QHttpServer &server)
                      });
     }
     server.route(
-        articles + u"/<arg>"_s, [this, dispatch](const QString &id, const QHttpServerRequest &request) {
+        articles + u"/<arg>"_s, [this, dispatch](const QString &id, const HttpRequest &request) {
             switch (request.method()) {
             case Method::Get:
                 return dispatch(request, [this, id](const HttpRequestData &d) { return get(d, id); });
@@ -160,7 +160,7 @@ void KbController::registerRoutes(QHttpServer &server)
                 return HttpReply::ready(HttpReply::methodNotAllowed());
             }
         });
-    server.route(articles, [this, dispatch](const QHttpServerRequest &request) {
+    server.route(articles, [this, dispatch](const HttpRequest &request) {
         switch (request.method()) {
         case Method::Get:
             return dispatch(request, [this](const HttpRequestData &d) { return list(d); });
@@ -170,7 +170,7 @@ void KbController::registerRoutes(QHttpServer &server)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         }
     });
-    server.route(u"/api/v1/kb/usage"_s, [this, dispatch](const QHttpServerRequest &request) {
+    server.route(u"/api/v1/kb/usage"_s, [this, dispatch](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return dispatch(request, [this](const HttpRequestData &d) { return usage(d); });
@@ -178,7 +178,7 @@ void KbController::registerRoutes(QHttpServer &server)
 }
 
 std::optional<Principal> KbController::editor(const HttpRequestData &request,
-                                              std::optional<QHttpServerResponse> *refusal) const
+                                              std::optional<HttpResponse> *refusal) const
 {
     auto principal = AgentGate::check(*m_context.auth, request, refusal);
     if (principal && !isEditor(principal->role)) {
@@ -188,7 +188,7 @@ std::optional<Principal> KbController::editor(const HttpRequestData &request,
     return principal;
 }
 
-QHttpServerResponse KbController::answer(const std::optional<KbWrite> &write, const QString &error,
+HttpResponse KbController::answer(const std::optional<KbWrite> &write, const QString &error,
                                          const QString &what, int createdStatus) const
 {
     if (!write)
@@ -210,9 +210,9 @@ QHttpServerResponse KbController::answer(const std::optional<KbWrite> &write, co
                            Status(write->changed ? createdStatus : 200));
 }
 
-QHttpServerResponse KbController::list(const HttpRequestData &request) const
+HttpResponse KbController::list(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -234,9 +234,9 @@ QHttpServerResponse KbController::list(const HttpRequestData &request) const
     return HttpReply::json(kb::encodeArticlePage(*page));
 }
 
-QHttpServerResponse KbController::get(const HttpRequestData &request, const QString &id) const
+HttpResponse KbController::get(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -250,9 +250,9 @@ QHttpServerResponse KbController::get(const HttpRequestData &request, const QStr
     return HttpReply::json(kb::encodeArticleRecord(*record));
 }
 
-QHttpServerResponse KbController::create(const HttpRequestData &request) const
+HttpResponse KbController::create(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = editor(request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -275,9 +275,9 @@ QHttpServerResponse KbController::create(const HttpRequestData &request) const
                   201);
 }
 
-QHttpServerResponse KbController::edit(const HttpRequestData &request, const QString &id) const
+HttpResponse KbController::edit(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = editor(request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -313,9 +313,9 @@ QHttpServerResponse KbController::edit(const HttpRequestData &request, const QSt
                   error, u"edit"_s);
 }
 
-QHttpServerResponse KbController::remove(const HttpRequestData &request, const QString &id) const
+HttpResponse KbController::remove(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = editor(request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -333,9 +333,9 @@ QHttpServerResponse KbController::remove(const HttpRequestData &request, const Q
                   error, u"delete"_s);
 }
 
-QHttpServerResponse KbController::change(const HttpRequestData &request, const QString &id, Verb verb) const
+HttpResponse KbController::change(const HttpRequestData &request, const QString &id, Verb verb) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = editor(request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -367,9 +367,9 @@ QHttpServerResponse KbController::change(const HttpRequestData &request, const Q
     return HttpReply::internal(u"unknown verb"_s);
 }
 
-QHttpServerResponse KbController::versions(const HttpRequestData &request, const QString &id) const
+HttpResponse KbController::versions(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!editor(request, &refusal))
         return std::move(*refusal);
     QString error;
@@ -389,10 +389,10 @@ QHttpServerResponse KbController::versions(const HttpRequestData &request, const
     return HttpReply::json({{"id"_L1, id}, {"versions"_L1, array}});
 }
 
-QHttpServerResponse KbController::version(const HttpRequestData &request, const QString &id,
+HttpResponse KbController::version(const HttpRequestData &request, const QString &id,
                                           const QString &versionText) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!editor(request, &refusal))
         return std::move(*refusal);
     bool ok = false;
@@ -407,9 +407,9 @@ QHttpServerResponse KbController::version(const HttpRequestData &request, const 
     return HttpReply::json(kb::encodeArticle(*article));
 }
 
-QHttpServerResponse KbController::diff(const HttpRequestData &request, const QString &id) const
+HttpResponse KbController::diff(const HttpRequestData &request, const QString &id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!editor(request, &refusal))
         return std::move(*refusal);
     const auto from = queryInt(request.query, u"from"_s, std::nullopt, 1, kMaxVersion);
@@ -449,9 +449,9 @@ QHttpServerResponse KbController::diff(const HttpRequestData &request, const QSt
                             {"fields"_L1, fields}});
 }
 
-QHttpServerResponse KbController::usage(const HttpRequestData &request) const
+HttpResponse KbController::usage(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!editor(request, &refusal))
         return std::move(*refusal);
     QString error;

@@ -2,11 +2,13 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
 #include <optional>
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -25,7 +27,7 @@ public:
 
     explicit KbController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
     enum class Verb
@@ -35,23 +37,23 @@ private:
         Restore
     };
 
-    QHttpServerResponse list(const HttpRequestData &request) const;
-    QHttpServerResponse create(const HttpRequestData &request) const;
-    QHttpServerResponse get(const HttpRequestData &request, const QString &id) const;
-    QHttpServerResponse edit(const HttpRequestData &request, const QString &id) const;
-    QHttpServerResponse remove(const HttpRequestData &request, const QString &id) const;
-    QHttpServerResponse change(const HttpRequestData &request, const QString &id, Verb verb) const;
-    QHttpServerResponse versions(const HttpRequestData &request, const QString &id) const;
-    QHttpServerResponse version(const HttpRequestData &request, const QString &id,
+    HttpResponse list(const HttpRequestData &request) const;
+    HttpResponse create(const HttpRequestData &request) const;
+    HttpResponse get(const HttpRequestData &request, const QString &id) const;
+    HttpResponse edit(const HttpRequestData &request, const QString &id) const;
+    HttpResponse remove(const HttpRequestData &request, const QString &id) const;
+    HttpResponse change(const HttpRequestData &request, const QString &id, Verb verb) const;
+    HttpResponse versions(const HttpRequestData &request, const QString &id) const;
+    HttpResponse version(const HttpRequestData &request, const QString &id,
                                 const QString &version) const;
-    QHttpServerResponse diff(const HttpRequestData &request, const QString &id) const;
-    QHttpServerResponse usage(const HttpRequestData &request) const;
+    HttpResponse diff(const HttpRequestData &request, const QString &id) const;
+    HttpResponse usage(const HttpRequestData &request) const;
 
     // The principal when it may edit the KB, else the answer (401, 403, 500) in *refusal.
     std::optional<Principal> editor(const HttpRequestData &request,
-                                    std::optional<QHttpServerResponse> *refusal) const;
+                                    std::optional<HttpResponse> *refusal) const;
     // The answer to a write, and the kb.changed push when it changed something.
-    QHttpServerResponse answer(const std::optional<KbWrite> &write, const QString &error, const QString &what,
+    HttpResponse answer(const std::optional<KbWrite> &write, const QString &error, const QString &what,
                                int createdStatus = 200) const;
 
     ServiceContext m_context;

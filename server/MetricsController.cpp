@@ -9,7 +9,7 @@
 #include "server/TelemetryStore.h"
 
 #include <QDateTime>
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -35,7 +35,7 @@ QString rfc3339(qint64 ms)
     return formatRfc3339(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
 }
 
-QHttpServerResponse invalid(const QString &field, const QString &message)
+HttpResponse invalid(const QString &field, const QString &message)
 {
     return HttpReply::error(Status::UnprocessableEntity, u"invalid_parameter"_s, message, field);
 }
@@ -52,7 +52,7 @@ qint64 parseBucket(const QString &text)
     return unit == "m"_L1 ? n * 60 : unit == "h"_L1 ? n * 3600 : unit == "d"_L1 ? n * 86'400 : n;
 }
 
-std::variant<MetricsRange, QHttpServerResponse> parseRange(const QUrlQuery &query, qint64 now)
+std::variant<MetricsRange, HttpResponse> parseRange(const QUrlQuery &query, qint64 now)
 {
     MetricsRange range;
     const auto time = [&](const QString &name, qint64 fallback) -> std::optional<qint64> {
@@ -135,7 +135,7 @@ QJsonArray intArray(const QList<int> &values)
 
 MetricsController::MetricsController(const ServiceContext &context) : m_context(context) {}
 
-void MetricsController::registerRoutes(QHttpServer &server)
+void MetricsController::registerRoutes(Router &server)
 {
     static const QList<std::pair<QString, Series>> series{{u"queue"_s, Series::Queue},
                                                           {u"flow"_s, Series::Flow},
@@ -148,8 +148,8 @@ void MetricsController::registerRoutes(QHttpServer &server)
                                                           {u"csat"_s, Series::Csat},
                                                           {u"agents"_s, Series::Agents}};
     for (const auto &[name, kind] : series) {
-        server.route(u"/api/v1/metrics/"_s + name, [this, kind](const QHttpServerRequest &request) {
-            if (request.method() != QHttpServerRequest::Method::Get)
+        server.route(u"/api/v1/metrics/"_s + name, [this, kind](const HttpRequest &request) {
+            if (request.method() != HttpMethod::Get)
                 return HttpReply::ready(HttpReply::methodNotAllowed());
             return HttpReply::onPool(m_context.pool, [this, kind, data = HttpRequestData::from(request)] {
                 return answer(data, kind);
@@ -158,9 +158,9 @@ void MetricsController::registerRoutes(QHttpServer &server)
     }
 }
 
-QHttpServerResponse MetricsController::answer(const HttpRequestData &request, Series series) const
+HttpResponse MetricsController::answer(const HttpRequestData &request, Series series) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     const auto principal = AgentGate::check(*m_context.auth, request, &refusal);
     if (!principal)
         return std::move(*refusal);
@@ -168,7 +168,7 @@ QHttpServerResponse MetricsController::answer(const HttpRequestData &request, Se
         return HttpReply::error(Status::Forbidden, u"forbidden"_s, u"trainers cannot read metrics"_s);
     const qint64 now = m_context.now();
     auto parsed = parseRange(request.query, now);
-    if (auto *refused = std::get_if<QHttpServerResponse>(&parsed))
+    if (auto *refused = std::get_if<HttpResponse>(&parsed))
         return std::move(*refused);
     const MetricsRange range = std::get<MetricsRange>(parsed);
     QString error;

@@ -2,9 +2,11 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -32,10 +34,10 @@ public:
 
     explicit MetricsController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse answer(const HttpRequestData &request, Series series) const;
+    HttpResponse answer(const HttpRequestData &request, Series series) const;
     QJsonObject compute(Series series, const MetricsRange &range, qint64 now, QString *error) const;
 
     ServiceContext m_context;

@@ -3,6 +3,7 @@
 #include "server/Database.h"
 #include "server/ServerLog.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -142,6 +143,29 @@ const std::vector<Migration> &migrations()
           u"CREATE INDEX surveys_ticket ON surveys (ticket_id)"_s,
           u"CREATE INDEX surveys_answered ON surveys (answered_at)"_s,
           u"ALTER TABLE tickets ADD COLUMN csat TEXT"_s}},
+        // Duplicate reports are per client key (docs/api.md "Idempotency"): key B re-sending key A's
+        // client_report_id is a different report. SQLite cannot drop a column's UNIQUE constraint, so the
+        // table is rebuilt (same columns, same order; migrate() turns foreign keys off around it, so neither the
+        // drop cascades into report_logs nor do tickets lose their reports) and the unique index is per key.
+        {7,
+         {u"CREATE TABLE reports_v7 (id BIGINT NOT NULL PRIMARY KEY,"
+          " client_report_id VARCHAR(128) NOT NULL,"
+          " client_key_id BIGINT REFERENCES client_keys (id),"
+          " reported_at BIGINT NOT NULL, received_at BIGINT NOT NULL,"
+          " user_id VARCHAR(128) NOT NULL, user_name VARCHAR(256) NOT NULL, user_locale VARCHAR(35) NOT NULL,"
+          " platform VARCHAR(16) NOT NULL, os_version VARCHAR(256) NOT NULL, device_model VARCHAR(256) NOT NULL,"
+          " app_version VARCHAR(256) NOT NULL, network VARCHAR(16) NOT NULL, carrier VARCHAR(256) NOT NULL,"
+          " client_message_id VARCHAR(128) NOT NULL, conversation_id VARCHAR(128) NOT NULL,"
+          " recipient_id VARCHAR(128) NOT NULL, message_kind VARCHAR(16) NOT NULL,"
+          " message_size BIGINT NOT NULL, sent_at BIGINT NOT NULL, preview VARCHAR(4096) NOT NULL,"
+          " endpoint VARCHAR(512) NOT NULL, http_status INTEGER NOT NULL, error_code VARCHAR(128) NOT NULL,"
+          " error_message VARCHAR(4096) NOT NULL, region VARCHAR(64) NOT NULL, attempts INTEGER NOT NULL,"
+          " comment VARCHAR(4096) NOT NULL, log_format VARCHAR(16) NOT NULL,"
+          " log_encoding VARCHAR(16) NOT NULL, log_size BIGINT NOT NULL)"_s,
+          u"INSERT INTO reports_v7 SELECT * FROM reports"_s,
+          u"DROP TABLE reports"_s,
+          u"ALTER TABLE reports_v7 RENAME TO reports"_s,
+          u"CREATE UNIQUE INDEX reports_client_report ON reports (client_key_id, client_report_id)"_s}},
     };
     return list;
 }
@@ -175,6 +199,18 @@ int Migrations::currentVersion(const Database &database, QString *error)
 
 int Migrations::migrate(const Database &database, QString *error)
 {
+    // Table rebuilds (v7) need foreign keys off, which SQLite only allows outside a transaction; they are
+    // checked before the commit and turned back on for this connection's later users.
+    QSqlDatabase connection = database.connection(error);
+    if (!connection.isValid())
+        return -1;
+    QSqlQuery pragma(connection);
+    if (!Database::run(pragma, u"PRAGMA foreign_keys = OFF"_s, {}, error))
+        return -1;
+    const auto foreignKeysBack = qScopeGuard([&pragma] {
+        QString ignored;
+        Database::run(pragma, u"PRAGMA foreign_keys = ON"_s, {}, &ignored);
+    });
     WriteTransaction tx(database);
     if (!tx.begin(error))
         return -1;
@@ -202,6 +238,15 @@ int Migrations::migrate(const Database &database, QString *error)
         if (!Database::run(q, u"INSERT INTO schema_version (version) VALUES (?)"_s, {m.version}, error))
             return -1;
         version = m.version;
+    }
+    if (version != current) {
+        if (!Database::run(q, u"PRAGMA foreign_key_check"_s, {}, error))
+            return -1;
+        if (q.next()) {
+            *error = u"migration to version %1 left a broken reference in table %2"_s.arg(version).arg(
+                q.value(0).toString());
+            return -1;
+        }
     }
     q.finish();
     if (!tx.commit(error))

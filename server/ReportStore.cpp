@@ -33,7 +33,8 @@ QVariant diagnosisJson(const std::optional<Diagnosis> &diagnosis)
 
 ReportStore::ReportStore(const Database &database) : m_database(database) {}
 
-std::optional<IntakeResult> ReportStore::findByClientReportId(const QString &clientReportId, QString *error) const
+std::optional<IntakeResult> ReportStore::findByClientReportId(qint64 clientKeyId, const QString &clientReportId,
+                                                              QString *error) const
 {
     QSqlDatabase db = m_database.connection(error);
     if (!db.isValid())
@@ -41,8 +42,8 @@ std::optional<IntakeResult> ReportStore::findByClientReportId(const QString &cli
     QSqlQuery q(db);
     if (!Database::run(q,
                        u"SELECT r.id, t.id FROM reports r JOIN tickets t ON t.report_id = r.id"
-                       " WHERE r.client_report_id = ?"_s,
-                       {clientReportId}, error)
+                       " WHERE r.client_key_id = ? AND r.client_report_id = ?"_s,
+                       {clientKeyId, clientReportId}, error)
         || !q.next())
         return std::nullopt;
     return IntakeResult{q.value(0).toLongLong(), q.value(1).toLongLong(), 0, true};
@@ -59,8 +60,8 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
     QSqlQuery q(db);
     if (!Database::run(q,
                        u"SELECT r.id, t.id FROM reports r JOIN tickets t ON t.report_id = r.id"
-                       " WHERE r.client_report_id = ?"_s,
-                       {report.clientReportId}, error))
+                       " WHERE r.client_key_id = ? AND r.client_report_id = ?"_s,
+                       {clientKeyId, report.clientReportId}, error))
         return std::nullopt;
     if (q.next())
         return IntakeResult{q.value(0).toLongLong(), q.value(1).toLongLong(), 0, true};
@@ -88,10 +89,10 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
          r.failure.attempts, r.comment, toWire(r.log.format), toWire(r.log.encoding), qint64(logText.size())},
         error);
     if (!inserted) {
-        // Another process may have stored the same client_report_id meanwhile (UNIQUE constraint).
+        // Another process may have stored the same client_report_id for this key meanwhile (unique index).
         tx.rollback();
         QString lookupError;
-        if (auto existing = findByClientReportId(r.clientReportId, &lookupError)) {
+        if (auto existing = findByClientReportId(clientKeyId, r.clientReportId, &lookupError)) {
             error->clear();
             return existing;
         }

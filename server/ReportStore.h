@@ -31,8 +31,9 @@ public:
 
     std::optional<IntakeResult> store(const Report &report, const QByteArray &logText, qint64 clientKeyId,
                                       const TriageDecision &decision, QString *error) const;
-    // The ids already stored for a client_report_id.
-    std::optional<IntakeResult> findByClientReportId(const QString &clientReportId, QString *error) const;
+    // The ids already stored for a client_report_id sent with this client key (ids are scoped per key).
+    std::optional<IntakeResult> findByClientReportId(qint64 clientKeyId, const QString &clientReportId,
+                                                     QString *error) const;
 
 private:
     const Database &m_database;

@@ -34,8 +34,9 @@
 #include "server/TicketStore.h"
 
 #include <QFile>
-#include <QHttpServer>
-#include <QTcpServer>
+#include "server/http/HttpEngine.h"
+#include "server/http/Router.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace relaydesk::server {
@@ -56,8 +57,9 @@ Service::~Service()
         m_alertMonitor->stop();
     m_dispatcher.reset();
     m_gateway.reset();
-    m_http.reset();
-    m_hub.reset();
+    m_hub.reset();  // streams are told the service is going (1001)
+    m_http.reset(); // every connection closed, the I/O threads stopped
+    m_router.reset();
     m_pool.waitForDone();
     m_pool.clear();
     if (m_port != 0)
@@ -159,19 +161,9 @@ bool Service::start(QString *error)
     if (seeded > 0)
         qCInfo(lcServer) << "loaded" << seeded << "starter knowledge base articles";
 
-    auto http = std::make_unique<QHttpServer>();
-    auto *tcp = new QTcpServer(http.get());
-    if (!tcp->listen(m_options.address, m_options.port)) {
-        *error = u"cannot listen on %1:%2: %3"_s.arg(m_options.address.toString()).arg(m_options.port).arg(
-            tcp->errorString());
-        return false;
-    }
-    http->bind(tcp);
-    m_port = tcp->serverPort();
-    m_http = std::move(http);
-
+    m_router = std::make_unique<Router>();
     m_hub = std::make_unique<StreamHub>(*m_auth, *m_tickets, m_pool);
-    m_hub->attach(*m_http);
+    m_hub->attach(*m_router);
     if (m_options.gatewayUrl.isValid() && !m_options.gatewayUrl.isEmpty()) {
         m_gateway = std::make_unique<GatewayClient>(m_options.gatewayUrl, m_options.gatewaySecret,
                                                     int(m_options.tier1.timeoutMs));
@@ -199,8 +191,6 @@ bool Service::start(QString *error)
     context.clock = m_options.clock;
     context.surveys = m_surveys.get();
     context.incidents = m_incidents.get();
-    if (m_surveys && m_options.surveyUrl.isEmpty())
-        m_surveys->setUrlTemplate(baseUrl().toString() + u"/api/v1/surveys/{token}"_s);
     m_intake = std::make_unique<IntakeController>(context);
     m_authController = std::make_unique<AuthController>(context);
     m_ticketController = std::make_unique<TicketController>(context);
@@ -212,17 +202,25 @@ bool Service::start(QString *error)
     m_telemetryController = std::make_unique<TelemetryController>(context);
     m_metricsController = std::make_unique<MetricsController>(context);
     m_alertController = std::make_unique<AlertController>(context);
-    m_intake->registerRoutes(*m_http);
-    m_authController->registerRoutes(*m_http);
-    m_actionController->registerRoutes(*m_http); // before /tickets/<arg>: the first matching rule answers
-    m_ticketController->registerRoutes(*m_http);
-    m_surveyController->registerRoutes(*m_http);
-    m_incidentController->registerRoutes(*m_http);
-    m_system->registerRoutes(*m_http);
-    m_kbController->registerRoutes(*m_http);
-    m_telemetryController->registerRoutes(*m_http);
-    m_metricsController->registerRoutes(*m_http);
-    m_alertController->registerRoutes(*m_http);
+    m_intake->registerRoutes(*m_router);
+    m_authController->registerRoutes(*m_router);
+    m_actionController->registerRoutes(*m_router); // before /tickets/<arg>: the first matching rule answers
+    m_ticketController->registerRoutes(*m_router);
+    m_surveyController->registerRoutes(*m_router);
+    m_incidentController->registerRoutes(*m_router);
+    m_system->registerRoutes(*m_router);
+    m_kbController->registerRoutes(*m_router);
+    m_telemetryController->registerRoutes(*m_router);
+    m_metricsController->registerRoutes(*m_router);
+    m_alertController->registerRoutes(*m_router);
+    // Listen last: every route is in place before the first request can arrive.
+    auto http = std::make_unique<HttpEngine>(*m_router, m_options.http);
+    if (!http->listen(m_options.address, m_options.port, error))
+        return false;
+    m_port = http->port();
+    m_http = std::move(http);
+    if (m_surveys && m_options.surveyUrl.isEmpty())
+        m_surveys->setUrlTemplate(baseUrl().toString() + u"/api/v1/surveys/{token}"_s);
     m_alertMonitor->start();
     if (m_dispatcher)
         m_dispatcher->start(); // resumes what a previous run decided but did not finish

@@ -4,6 +4,7 @@
 #include "server/AlertRules.h"
 #include "server/MetricsCalculator.h"
 #include "server/Tier1Config.h"
+#include "server/http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,11 +16,11 @@
 
 #include <memory>
 
-class QHttpServer;
-
 namespace relaydesk::server {
 
 class ActionController;
+class HttpEngine;
+class Router;
 class ActionStore;
 class KbController;
 class KbStore;
@@ -54,6 +55,7 @@ struct ServiceOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
     int workerThreads = 4;
+    HttpLimits http; // what one client may cost (docs/operations.md "Limits")
 
     // Triage (docs/operations.md): the diagnosis rules (empty: the built-in set), the tier-1 policy and
     // the IM gateway tier 1 acts through (no URL: tier 1 cannot act and escalates, saying so).
@@ -78,8 +80,9 @@ struct ServiceOptions
     qint64 incidentWindowMs = 2LL * 60 * 60 * 1000;
 };
 
-// The Relaydesk service: storage, HTTP API and WebSocket push. Lives on one thread; HTTP runs on that
-// thread's event loop, database work on a pool of worker threads.
+// The Relaydesk service: storage, HTTP API and WebSocket push. Lives on one thread: requests are handled
+// on that thread's event loop (sockets run on the HTTP engine's own I/O thread), database work on a pool
+// of worker threads.
 class Service final : public QObject
 {
     Q_OBJECT
@@ -116,7 +119,8 @@ private:
     int m_schemaVersion = 0;
     QThreadPool m_pool; // after the stores: its threads end (closing their connections) before they go
 
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpEngine> m_http;
     std::unique_ptr<StreamHub> m_hub;
     std::unique_ptr<IntakeController> m_intake;
     std::unique_ptr<AuthController> m_authController;

@@ -5,14 +5,15 @@
 #include "server/ServerLog.h"
 #include "server/TicketStore.h"
 
-#include <QHttpServer>
-#include <QHttpServerResponder>
+#include "server/http/Router.h"
+#include "server/http/WebSocketConnection.h"
+
 #include <QFuture>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
-#include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace relaydesk::server {
@@ -36,56 +37,40 @@ struct AuthCheck
 StreamHub::StreamHub(const AuthStore &auth, const TicketStore &tickets, QThreadPool &pool, QObject *parent)
     : QObject(parent), m_auth(auth), m_tickets(tickets), m_pool(pool)
 {
-    m_pingTimer.setInterval(kPingIntervalMs);
-    connect(&m_pingTimer, &QTimer::timeout, this, &StreamHub::pingAll);
-    m_pingTimer.start();
+    m_recheckTimer.setInterval(kRecheckIntervalMs);
+    connect(&m_recheckTimer, &QTimer::timeout, this, &StreamHub::recheckSessions);
+    m_recheckTimer.start();
 }
 
 StreamHub::~StreamHub()
 {
-    const auto sockets = m_clients + QSet<QWebSocket *>(m_pending.keyBegin(), m_pending.keyEnd());
-    for (QWebSocket *socket : sockets) {
+    QList<WebSocketConnection *> sockets = m_clients.keys();
+    sockets += m_pending.keys();
+    for (WebSocketConnection *socket : std::as_const(sockets)) {
         socket->disconnect(this);
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"service stopping"_s);
+        socket->close(1001, u"service stopping"_s); // going away
     }
 }
 
-void StreamHub::attach(QHttpServer &server)
+void StreamHub::attach(Router &router)
 {
-    server.route(u"/api/v1/stream"_s, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-            return; // write nothing: QAbstractHttpServer hands the socket to its WebSocket server
-        HttpReply::error(HttpReply::Status::UpgradeRequired, u"upgrade_required"_s,
-                         u"this endpoint speaks WebSocket only"_s)
-            .write(std::move(responder));
-    });
-    connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, [this, s = &server] { acceptPending(s); });
+    router.webSocket(u"/api/v1/stream"_s, [this](WebSocketConnection *socket) { accept(socket); });
 }
 
-void StreamHub::acceptPending(QAbstractHttpServer *server)
+void StreamHub::accept(WebSocketConnection *socket)
 {
-    while (server->hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> owned = server->nextPendingWebSocketConnection();
-        if (!owned)
-            continue;
-        QWebSocket *socket = owned.release();
-        socket->setParent(this);
-        connect(socket, &QWebSocket::disconnected, this, [this, socket] { forget(socket); });
-        if (socket->requestUrl().path() != "/api/v1/stream"_L1) {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"no such stream"_s);
-            continue;
-        }
-        connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, socket](const QString &message) { onMessage(socket, message); });
-        auto *timer = new QTimer(socket);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [this, socket] { refuse(socket, u"unauthorized"_s); });
-        timer->start(kAuthTimeoutMs);
-        m_pending.insert(socket, timer);
-    }
+    socket->setParent(this);
+    connect(socket, &WebSocketConnection::disconnected, this, [this, socket] { forget(socket); });
+    connect(socket, &WebSocketConnection::textMessageReceived, this,
+            [this, socket](const QString &message) { onMessage(socket, message); });
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, socket] { refuse(socket, u"unauthorized"_s); });
+    timer->start(kAuthTimeoutMs);
+    m_pending.insert(socket, timer);
 }
 
-void StreamHub::onMessage(QWebSocket *socket, const QString &message)
+void StreamHub::onMessage(WebSocketConnection *socket, const QString &message)
 {
     QTimer *timer = m_pending.value(socket);
     if (!timer)
@@ -98,7 +83,7 @@ void StreamHub::onMessage(QWebSocket *socket, const QString &message)
         refuse(socket, u"unauthorized"_s);
         return;
     }
-    QPointer<QWebSocket> guard(socket);
+    QPointer<WebSocketConnection> guard(socket);
     // The job touches only the stores (they outlive the pool), never the hub.
     QtConcurrent::run(&m_pool, [&auth = m_auth, &tickets = m_tickets, token] {
         AuthCheck check;
@@ -108,13 +93,13 @@ void StreamHub::onMessage(QWebSocket *socket, const QString &message)
             check.seq = seq.value_or(0);
         }
         return check;
-    }).then(this, [this, guard](const AuthCheck &check) {
-        if (!guard)
+    }).then(this, [this, guard, token](const AuthCheck &check) {
+        if (!guard || !guard->isOpen())
             return;
         if (!check.error.isEmpty()) {
             qCWarning(lcStream) << "stream authentication failed:" << check.error;
             guard->sendTextMessage(compact({{"type"_L1, "error"_L1}, {"code"_L1, "internal"_L1}}));
-            guard->close(QWebSocketProtocol::CloseCodeAbnormalDisconnection, u"storage failed"_s);
+            guard->close(1011, u"storage failed"_s); // internal error
             return;
         }
         if (!check.ok) {
@@ -122,18 +107,18 @@ void StreamHub::onMessage(QWebSocket *socket, const QString &message)
             return;
         }
         // A change committed after the seq was read may already have been published: report the larger.
-        m_clients.insert(guard);
+        m_clients.insert(guard, token);
         guard->sendTextMessage(compact({{"type"_L1, "ready"_L1}, {"seq"_L1, qMax(check.seq, m_latestSeq)}}));
     });
 }
 
-void StreamHub::refuse(QWebSocket *socket, const QString &code)
+void StreamHub::refuse(WebSocketConnection *socket, const QString &code)
 {
     if (QTimer *timer = m_pending.take(socket))
         timer->stop();
     m_clients.remove(socket);
     socket->sendTextMessage(compact({{"type"_L1, "error"_L1}, {"code"_L1, code}}));
-    socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), code);
+    socket->close(quint16(kCloseUnauthorized), code);
 }
 
 void StreamHub::ticketChanged(qint64 ticketId, qint64 seq)
@@ -145,8 +130,8 @@ void StreamHub::publish(qint64 ticketId, qint64 seq)
 {
     m_latestSeq = qMax(m_latestSeq, seq);
     const QString message = compact({{"type"_L1, "ticket.changed"_L1}, {"ticket_id"_L1, ticketId}, {"seq"_L1, seq}});
-    for (QWebSocket *socket : std::as_const(m_clients))
-        socket->sendTextMessage(message);
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        it.key()->sendTextMessage(message);
 }
 
 void StreamHub::alertChanged(const QString &type, const QJsonObject &alert)
@@ -163,21 +148,49 @@ void StreamHub::kbChanged(qint64 seq)
 
 void StreamHub::broadcast(const QString &message)
 {
-    for (QWebSocket *socket : std::as_const(m_clients))
-        socket->sendTextMessage(message);
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        it.key()->sendTextMessage(message);
 }
 
-void StreamHub::forget(QWebSocket *socket)
+void StreamHub::forget(WebSocketConnection *socket)
 {
     m_clients.remove(socket);
     m_pending.remove(socket);
     socket->deleteLater();
 }
 
-void StreamHub::pingAll()
+void StreamHub::sessionEnded(const QString &token)
 {
-    for (QWebSocket *socket : std::as_const(m_clients))
-        socket->ping();
+    QMetaObject::invokeMethod(this, [this, token] { endSession(token); }, Qt::QueuedConnection);
+}
+
+void StreamHub::endSession(const QString &token)
+{
+    const QList<WebSocketConnection *> sockets = m_clients.keys(token);
+    for (WebSocketConnection *socket : sockets)
+        refuse(socket, u"unauthorized"_s);
+}
+
+void StreamHub::recheckSessions()
+{
+    QSet<QString> tokens;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        tokens.insert(it.value());
+    if (tokens.isEmpty())
+        return;
+    // Expired, revoked, or the user is gone: the job reads only the store, the answer comes back here.
+    QtConcurrent::run(&m_pool, [&auth = m_auth, tokens] {
+        QStringList ended;
+        for (const QString &token : tokens) {
+            QString error;
+            if (!auth.authenticateToken(token, &error) && error.isEmpty())
+                ended.append(token);
+        }
+        return ended;
+    }).then(this, [this](const QStringList &ended) {
+        for (const QString &token : ended)
+            endSession(token);
+    });
 }
 
 } // namespace relaydesk::server

@@ -8,13 +8,13 @@
 #include "server/StreamHub.h"
 #include "server/SurveyStore.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QRegularExpression>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 
 namespace {
@@ -30,9 +30,9 @@ bool plausibleToken(const QString &token)
 
 SurveyController::SurveyController(const ServiceContext &context) : m_context(context) {}
 
-void SurveyController::registerRoutes(QHttpServer &server)
+void SurveyController::registerRoutes(Router &server)
 {
-    server.route(u"/api/v1/surveys/<arg>"_s, [this](const QString &token, const QHttpServerRequest &request) {
+    server.route(u"/api/v1/surveys/<arg>"_s, [this](const QString &token, const HttpRequest &request) {
         if (request.method() != Method::Post)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool, [this, token, data = HttpRequestData::from(request)] {
@@ -41,7 +41,7 @@ void SurveyController::registerRoutes(QHttpServer &server)
     });
 }
 
-QHttpServerResponse SurveyController::answer(const HttpRequestData &request, const QString &token) const
+HttpResponse SurveyController::answer(const HttpRequestData &request, const QString &token) const
 {
     if (!m_context.surveys)
         return HttpReply::notFound(u"no such survey"_s);
@@ -73,7 +73,7 @@ QHttpServerResponse SurveyController::answer(const HttpRequestData &request, con
         m_context.hub->ticketChanged(answer->ticketId, answer->seq);
         qCInfo(lcServer) << "survey answered for ticket" << answer->ticketId << "score" << score.toInteger();
     }
-    return QHttpServerResponse(answer->body, Status(answer->status));
+    return HttpResponse(answer->body, Status(answer->status));
 }
 
 } // namespace relaydesk::server

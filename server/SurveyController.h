@@ -2,9 +2,11 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -17,10 +19,10 @@ class SurveyController final
 public:
     explicit SurveyController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse answer(const HttpRequestData &request, const QString &token) const;
+    HttpResponse answer(const HttpRequestData &request, const QString &token) const;
 
     ServiceContext m_context;
 };

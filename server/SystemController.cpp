@@ -1,9 +1,7 @@
 #include "server/SystemController.h"
 
 #include "server/HttpReply.h"
-
-#include <QHttpServer>
-#include <QHttpServerResponder>
+#include "server/http/Router.h"
 
 namespace relaydesk::server {
 
@@ -11,17 +9,15 @@ using namespace Qt::StringLiterals;
 
 SystemController::SystemController(const ServiceContext &context) : m_context(context) {}
 
-void SystemController::registerRoutes(QHttpServer &server)
+void SystemController::registerRoutes(Router &server)
 {
-    server.route(u"/api/v1/health"_s, [this](const QHttpServerRequest &request) {
-        if (request.method() != QHttpServerRequest::Method::Get)
+    // Unknown routes are the router's own JSON 404.
+    server.route(u"/api/v1/health"_s, [this](const HttpRequest &request) {
+        if (request.method() != HttpMethod::Get)
             return HttpReply::methodNotAllowed();
         return HttpReply::json({{"status"_L1, "ok"_L1},
                                 {"version"_L1, QStringLiteral(RELAYDESK_VERSION)},
                                 {"schema_version"_L1, m_context.schemaVersion}});
-    });
-    server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        HttpReply::notFound(u"no such route"_s).write(std::move(responder));
     });
 }
 

@@ -2,17 +2,19 @@
 
 #include "server/ServiceContext.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
-// GET /api/v1/health, and the JSON 404 for every unknown route.
+// GET /api/v1/health.
 class SystemController final
 {
 public:
     explicit SystemController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
     ServiceContext m_context;

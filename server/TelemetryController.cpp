@@ -9,7 +9,7 @@
 #include "server/TelemetryBatch.h"
 #include "server/TelemetryStore.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 #include <QMap>
 
@@ -26,10 +26,10 @@ constexpr qsizetype kMaxBody = 1024 * 1024; // 1440 rows are ~150 KiB
 
 TelemetryController::TelemetryController(const ServiceContext &context) : m_context(context) {}
 
-void TelemetryController::registerRoutes(QHttpServer &server)
+void TelemetryController::registerRoutes(Router &server)
 {
-    server.route(u"/api/v1/telemetry"_s, [this](const QHttpServerRequest &request) {
-        if (request.method() != QHttpServerRequest::Method::Post)
+    server.route(u"/api/v1/telemetry"_s, [this](const HttpRequest &request) {
+        if (request.method() != HttpMethod::Post)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         HttpRequestData data = HttpRequestData::from(request);
         if (data.bearer().isEmpty())
@@ -42,7 +42,7 @@ void TelemetryController::registerRoutes(QHttpServer &server)
     });
 }
 
-QHttpServerResponse TelemetryController::intake(const HttpRequestData &request) const
+HttpResponse TelemetryController::intake(const HttpRequestData &request) const
 {
     QString error;
     const auto keyId = m_context.auth->authenticateClientKey(request.bearer(), &error);

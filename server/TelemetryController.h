@@ -2,9 +2,11 @@
 
 #include "server/ServiceContext.h"
 
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -17,10 +19,10 @@ class TelemetryController final
 public:
     explicit TelemetryController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse intake(const HttpRequestData &request) const;
+    HttpResponse intake(const HttpRequestData &request) const;
 
     ServiceContext m_context;
 };

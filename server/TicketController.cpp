@@ -7,24 +7,16 @@
 #include "server/HttpRequestData.h"
 #include "server/TicketStore.h"
 
-#include <QHttpServer>
+#include "server/http/Router.h"
 #include <QJsonArray>
 
 namespace relaydesk::server {
 
 using namespace Qt::StringLiterals;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 using Status = HttpReply::Status;
 
 namespace {
-
-// A path id: a positive decimal integer, else the resource cannot exist.
-qint64 parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    return ok && id > 0 && !text.startsWith(u'+') ? id : 0;
-}
 
 std::optional<qint64> queryInt(const QUrlQuery &query, const QString &key, qint64 fallback, qint64 min, qint64 max)
 {
@@ -42,14 +34,14 @@ std::optional<qint64> queryInt(const QUrlQuery &query, const QString &key, qint6
 
 TicketController::TicketController(const ServiceContext &context) : m_context(context) {}
 
-void TicketController::registerRoutes(QHttpServer &server)
+void TicketController::registerRoutes(Router &server)
 {
-    using Handler = QHttpServerResponse (TicketController::*)(const HttpRequestData &, qint64) const;
+    using Handler = HttpResponse (TicketController::*)(const HttpRequestData &, qint64) const;
     const auto routeWithId = [this, &server](const QString &path, Handler handler) {
-        server.route(path, [this, handler](const QString &idText, const QHttpServerRequest &request) {
+        server.route(path, [this, handler](const QString &idText, const HttpRequest &request) {
             if (request.method() != Method::Get)
                 return HttpReply::ready(HttpReply::methodNotAllowed());
-            const qint64 id = parseId(idText);
+            const qint64 id = parsePathId(idText);
             return HttpReply::onPool(m_context.pool, [this, handler, id, data = HttpRequestData::from(request)] {
                 return (this->*handler)(data, id);
             });
@@ -59,19 +51,19 @@ void TicketController::registerRoutes(QHttpServer &server)
     routeWithId(u"/api/v1/tickets/<arg>/log"_s, &TicketController::log);
     routeWithId(u"/api/v1/tickets/<arg>/events"_s, &TicketController::events);
     routeWithId(u"/api/v1/tickets/<arg>"_s, &TicketController::ticket);
-    server.route(u"/api/v1/tickets"_s, [this](const QHttpServerRequest &request) {
+    server.route(u"/api/v1/tickets"_s, [this](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
         return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request)] { return list(data); });
     });
 }
 
-QHttpServerResponse TicketController::list(const HttpRequestData &request) const
+HttpResponse TicketController::list(const HttpRequestData &request) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
-    const auto since = queryInt(request.query, u"since"_s, 0, 0, std::numeric_limits<qint64>::max() / 2);
+    const auto since = queryInt(request.query, u"since"_s, 0, 0, std::numeric_limits<qint64>::max());
     if (!since)
         return HttpReply::error(Status::BadRequest, u"invalid_parameter"_s, u"since must be an integer >= 0"_s,
                                 u"since"_s);
@@ -86,9 +78,9 @@ QHttpServerResponse TicketController::list(const HttpRequestData &request) const
     return HttpReply::json(encodeTicketPage(*page));
 }
 
-QHttpServerResponse TicketController::ticket(const HttpRequestData &request, qint64 id) const
+HttpResponse TicketController::ticket(const HttpRequestData &request, qint64 id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;
@@ -100,9 +92,9 @@ QHttpServerResponse TicketController::ticket(const HttpRequestData &request, qin
     return HttpReply::json(encodeTicket(*ticket));
 }
 
-QHttpServerResponse TicketController::log(const HttpRequestData &request, qint64 id) const
+HttpResponse TicketController::log(const HttpRequestData &request, qint64 id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;
@@ -118,7 +110,7 @@ QHttpServerResponse TicketController::log(const HttpRequestData &request, qint64
     if (partial) {
         const auto parsed = ByteRange::parse(request.range, *size);
         if (!parsed) {
-            QHttpServerResponse response = HttpReply::error(Status::RequestRangeNotSatisfiable,
+            HttpResponse response = HttpReply::error(Status::RequestRangeNotSatisfiable,
                                                             u"range_not_satisfiable"_s,
                                                             u"the range cannot be served from %1 bytes"_s.arg(*size));
             response.addHeader("Content-Range", "bytes */" + QByteArray::number(*size));
@@ -130,7 +122,7 @@ QHttpServerResponse TicketController::log(const HttpRequestData &request, qint64
     auto bytes = m_context.tickets->logBytes(id, range.first, *size == 0 ? 0 : range.length(), &error);
     if (!bytes)
         return HttpReply::internal(u"cannot read the log: %1"_s.arg(error));
-    QHttpServerResponse response(kMime, std::move(*bytes), partial ? Status::PartialContent : Status::Ok);
+    HttpResponse response(kMime, std::move(*bytes), partial ? Status::PartialContent : Status::Ok);
     response.addHeader("Accept-Ranges", "bytes");
     if (partial)
         response.addHeader("Content-Range", "bytes " + QByteArray::number(range.first) + '-'
@@ -138,9 +130,9 @@ QHttpServerResponse TicketController::log(const HttpRequestData &request, qint64
     return response;
 }
 
-QHttpServerResponse TicketController::events(const HttpRequestData &request, qint64 id) const
+HttpResponse TicketController::events(const HttpRequestData &request, qint64 id) const
 {
-    std::optional<QHttpServerResponse> refusal;
+    std::optional<HttpResponse> refusal;
     if (!AgentGate::check(*m_context.auth, request, &refusal))
         return std::move(*refusal);
     QString error;

@@ -3,10 +3,11 @@
 #include "server/ServiceContext.h"
 
 #include <QFuture>
-#include <QHttpServerResponse>
+#include "server/http/HttpTypes.h"
 
-class QHttpServer;
-class QHttpServerRequest;
+namespace relaydesk::server {
+class Router;
+}
 
 namespace relaydesk::server {
 
@@ -18,13 +19,13 @@ class TicketController final
 public:
     explicit TicketController(const ServiceContext &context);
 
-    void registerRoutes(QHttpServer &server);
+    void registerRoutes(Router &server);
 
 private:
-    QHttpServerResponse list(const HttpRequestData &request) const;
-    QHttpServerResponse ticket(const HttpRequestData &request, qint64 id) const;
-    QHttpServerResponse log(const HttpRequestData &request, qint64 id) const;
-    QHttpServerResponse events(const HttpRequestData &request, qint64 id) const;
+    HttpResponse list(const HttpRequestData &request) const;
+    HttpResponse ticket(const HttpRequestData &request, qint64 id) const;
+    HttpResponse log(const HttpRequestData &request, qint64 id) const;
+    HttpResponse events(const HttpRequestData &request, qint64 id) const;
 
     ServiceContext m_context;
 };

@@ -9,12 +9,23 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <QList>
 
 using namespace Qt::StringLiterals;
 using relaydesk::server::Service;
 using relaydesk::server::ServiceOptions;
+using relaydesk::server::HttpLimits;
 
 namespace {
+
+// A --flag that sets one of the HTTP limits.
+struct LimitOption
+{
+    QCommandLineOption option;
+    qint64 min;
+    qint64 max;
+    void (*apply)(HttpLimits &limits, qint64 value);
+};
 
 int fail(const QString &message)
 {
@@ -138,6 +149,41 @@ int main(int argc, char *argv[])
                                           u"File holding the gateway's shared signing secret."_s, u"FILE"_s);
     parser.addOptions({dbOption, listenOption, roleOption, threadsOption, rulesOption, policyOption, gatewayOption,
                        secretOption});
+    // What one client may cost (docs/operations.md "Limits"); the defaults suit a team behind nginx.
+    const relaydesk::server::HttpLimits defaults;
+    const QList<LimitOption> limitOptions{
+        {QCommandLineOption(u"max-body"_s, u"Largest request body in bytes (default %1)."_s.arg(defaults.maxBody),
+                            u"BYTES"_s),
+         1024, 1LL << 30, [](HttpLimits &l, qint64 v) { l.maxBody = v; }},
+        {QCommandLineOption(u"max-header"_s, u"Largest request header in bytes (default %1)."_s.arg(defaults.maxHeader),
+                            u"BYTES"_s),
+         1024, 1 << 20, [](HttpLimits &l, qint64 v) { l.maxHeader = int(v); }},
+        {QCommandLineOption(u"header-timeout"_s,
+                            u"Milliseconds a request's header may take to arrive (default %1)."_s.arg(
+                                defaults.headerTimeoutMs),
+                            u"MS"_s),
+         100, 600'000, [](HttpLimits &l, qint64 v) { l.headerTimeoutMs = int(v); }},
+        {QCommandLineOption(u"body-timeout"_s,
+                            u"Milliseconds a request's body may take after its header (default %1)."_s.arg(
+                                defaults.bodyTimeoutMs),
+                            u"MS"_s),
+         100, 3'600'000, [](HttpLimits &l, qint64 v) { l.bodyTimeoutMs = int(v); }},
+        {QCommandLineOption(u"idle-timeout"_s,
+                            u"Milliseconds an idle connection is kept (default %1)."_s.arg(defaults.idleTimeoutMs),
+                            u"MS"_s),
+         100, 3'600'000, [](HttpLimits &l, qint64 v) { l.idleTimeoutMs = int(v); }},
+        {QCommandLineOption(u"max-connections"_s,
+                            u"Open connections in all (default %1)."_s.arg(defaults.maxConnections), u"N"_s),
+         1, 1'000'000, [](HttpLimits &l, qint64 v) { l.maxConnections = int(v); }},
+        {QCommandLineOption(u"max-connections-per-ip"_s,
+                            u"Open connections from one address (default %1)."_s.arg(defaults.maxConnectionsPerIp),
+                            u"N"_s),
+         1, 1'000'000, [](HttpLimits &l, qint64 v) { l.maxConnectionsPerIp = int(v); }},
+        {QCommandLineOption(u"io-threads"_s, u"Threads serving sockets (default %1)."_s.arg(defaults.ioThreads), u"N"_s),
+         1, 64, [](HttpLimits &l, qint64 v) { l.ioThreads = int(v); }},
+    };
+    for (const LimitOption &limit : limitOptions)
+        parser.addOption(limit.option);
     parser.addPositionalArgument(u"command"_s, u"add-user or add-client-key (optional)."_s, u"[command args...]"_s);
     parser.process(app);
 
@@ -191,6 +237,17 @@ int main(int argc, char *argv[])
         return fail(u"--role is only used with add-user"_s);
     if (!parseListen(parser.value(listenOption), &options.address, &options.port, &error))
         return fail(error);
+    for (const LimitOption &limit : limitOptions) {
+        if (!parser.isSet(limit.option))
+            continue;
+        bool ok = false;
+        const qint64 value = parser.value(limit.option).toLongLong(&ok);
+        if (!ok || value < limit.min || value > limit.max)
+            return fail(u"--%1 must be a whole number from %2 to %3"_s.arg(limit.option.names().constFirst())
+                            .arg(limit.min)
+                            .arg(limit.max));
+        limit.apply(options.http, value);
+    }
     if (!readTriageOptions(parser, rulesOption, policyOption, gatewayOption, secretOption, &options, &error))
         return fail(error);
 

@@ -19,6 +19,8 @@ private slots:
     void readyAndTicketChanged();
     void badTokenIsClosed();
     void nonAuthMessageIsClosed();
+    void logoutEndsTheStream();
+    void oversizedMessageIsClosed();
 
 private:
     QUrl streamUrl() const;
@@ -124,6 +126,46 @@ void TestServerStream::nonAuthMessageIsClosed()
     socket.sendTextMessage(u"{\"type\": \"hello\"}"_s);
     QVERIFY(disconnected.wait(10000));
     QCOMPARE(int(socket.closeCode()), 4401);
+}
+
+void TestServerStream::logoutEndsTheStream()
+{
+    // A second session of the same user: its stream must end when it logs out, and get no push after.
+    const QString token = m_client->login(ServiceFixture::kUser, ServiceFixture::kPassword);
+    QVERIFY(!token.isEmpty());
+    QWebSocket socket;
+    QSignalSpy connected(&socket, &QWebSocket::connected);
+    QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+    QSignalSpy messages(&socket, &QWebSocket::textMessageReceived);
+    socket.open(streamUrl());
+    QVERIFY(connected.wait(10000));
+    socket.sendTextMessage(QString::fromUtf8(toJson({{"type"_L1, "auth"_L1}, {"token"_L1, token}})));
+    QCOMPARE(waitForMessage(messages, 0).value("type"_L1).toString(), u"ready"_s);
+
+    QCOMPARE(m_client->post(u"/api/v1/auth/logout"_s, {}, token).status, 204);
+    const QJsonObject error = waitForMessage(messages, 1);
+    QCOMPARE(error.value("type"_L1).toString(), u"error"_s);
+    QCOMPARE(error.value("code"_L1).toString(), u"unauthorized"_s);
+    QVERIFY(disconnected.size() > 0 || disconnected.wait(10000));
+    QCOMPARE(int(socket.closeCode()), 4401);
+    // A change after the logout reaches nobody on that socket.
+    QCOMPARE(m_client->postReport(sampleReport(u"s-after-logout"_s), m_fixture.clientKey).status, 202);
+    QTest::qWait(200);
+    QCOMPARE(messages.size(), 2);
+    // The other session's token still works.
+    QCOMPARE(m_client->get(u"/api/v1/me"_s, m_token).status, 200);
+}
+
+void TestServerStream::oversizedMessageIsClosed()
+{
+    QWebSocket socket;
+    QSignalSpy connected(&socket, &QWebSocket::connected);
+    QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+    socket.open(streamUrl());
+    QVERIFY(connected.wait(10000));
+    socket.sendTextMessage(QString(1024 * 1024, u'x')); // limit: 64 KiB per message
+    QVERIFY(disconnected.wait(10000));
+    QCOMPARE(int(socket.closeCode()), 1009); // message too big
 }
 
 QTEST_GUILESS_MAIN(TestServerStream)

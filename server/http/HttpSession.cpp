@@ -1,0 +1,430 @@
+// One HTTP/1.1 connection: reads one request at a time (pipelined requests wait in the buffer, so
+// answers leave in order), enforces the limits while reading, hands the complete request to the
+// service thread and writes the answer when it is ready. A client that goes away meanwhile costs a
+// failed write, nothing more.
+
+#include "server/http/EngineDetail.h"
+#include "server/http/Router.h"
+#include "server/ServerLog.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/span_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <QFuture>
+#include <QMetaObject>
+
+#include <array>
+#include <chrono>
+#include <optional>
+
+namespace relaydesk::server::http_detail {
+
+namespace http = beast::http;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+HttpMethod methodOf(http::verb verb)
+{
+    switch (verb) {
+    case http::verb::get:
+        return HttpMethod::Get;
+    case http::verb::head:
+        return HttpMethod::Head;
+    case http::verb::post:
+        return HttpMethod::Post;
+    case http::verb::put:
+        return HttpMethod::Put;
+    case http::verb::patch:
+        return HttpMethod::Patch;
+    case http::verb::delete_:
+        return HttpMethod::Delete;
+    case http::verb::options:
+        return HttpMethod::Options;
+    default:
+        return HttpMethod::Unknown;
+    }
+}
+
+std::chrono::milliseconds ms(int value)
+{
+    return std::chrono::milliseconds(value);
+}
+
+class HttpSession final : public Connection, public std::enable_shared_from_this<HttpSession>
+{
+public:
+    static constexpr std::size_t kMaxDrain = 64 * 1024 * 1024;
+
+    HttpSession(Core &core, tcp::socket socket, QHostAddress peer, ConnectionSlot slot)
+        : m_core(core), m_stream(std::move(socket)), m_peer(std::move(peer)), m_slot(std::move(slot))
+    {
+    }
+
+    void start(bool admitted)
+    {
+        net::dispatch(m_stream.get_executor(), [self = shared_from_this(), admitted] {
+            if (admitted)
+                self->readRequest();
+            else
+                self->fail(HttpStatus::ServiceUnavailable, "too_many_connections",
+                           u"the service has too many open connections; try again shortly"_s);
+        });
+    }
+
+    void shutdown() override
+    {
+        net::post(m_stream.get_executor(), [self = shared_from_this()] { self->closeNow(); });
+    }
+
+    // From any thread, through the gate: the answer to the request being handled.
+    void respond(HttpResponse response)
+    {
+        net::post(m_stream.get_executor(),
+                  [self = shared_from_this(), response = std::move(response)]() mutable { self->write(std::move(response)); });
+    }
+
+private:
+    void readRequest()
+    {
+        if (m_closed)
+            return;
+        m_parser.emplace();
+        m_parser->header_limit(std::uint32_t(m_core.limits.maxHeader));
+        m_parser->body_limit(std::uint64_t(m_core.limits.maxBody));
+        if (m_buffer.size() > 0) {
+            readHeader(); // the next pipelined request is already here
+            return;
+        }
+        // Waiting for a new request is idle time; its header has its own, shorter deadline from the first byte.
+        m_stream.expires_after(ms(m_core.limits.idleTimeoutMs));
+        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+            if (ec) {
+                self->closeNow();
+                return;
+            }
+            self->m_buffer.commit(n);
+            self->readHeader();
+        });
+    }
+
+    void readHeader()
+    {
+        m_stream.expires_after(ms(m_core.limits.headerTimeoutMs));
+        http::async_read_header(m_stream, m_buffer, *m_parser,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    void onHeader(beast::error_code ec)
+    {
+        if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset
+            || ec == net::error::operation_aborted) {
+            closeNow();
+            return;
+        }
+        if (ec == beast::error::timeout) { // the stream closed itself: nobody to answer
+            qCDebug(lcServer) << "closed a connection whose request header took longer than"
+                              << m_core.limits.headerTimeoutMs << "ms";
+            closeNow();
+            return;
+        }
+        if (ec == http::error::body_limit) { // the announced Content-Length
+            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
+                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
+            return;
+        }
+        if (ec == http::error::header_limit) {
+            fail(HttpStatus::RequestHeaderFieldsTooLarge, "header_too_large",
+                 u"the request line and header are larger than %1 bytes"_s.arg(m_core.limits.maxHeader));
+            return;
+        }
+        if (ec) {
+            fail(HttpStatus::BadRequest, "bad_request",
+                 u"malformed request: %1"_s.arg(QString::fromStdString(ec.message())));
+            return;
+        }
+        const auto &request = m_parser->get();
+        const std::string_view target = request.target();
+        if (target.size() > std::size_t(m_core.limits.maxUri)) {
+            fail(HttpStatus::UriTooLong, "uri_too_long",
+                 u"the request target is longer than %1 bytes"_s.arg(m_core.limits.maxUri));
+            return;
+        }
+        if (target.empty() || target.front() != '/') {
+            fail(HttpStatus::BadRequest, "bad_request", u"the request target must be a path"_s);
+            return;
+        }
+        if (request.version() >= 11 && request.find(http::field::host) == request.end()) {
+            fail(HttpStatus::BadRequest, "bad_request", u"an HTTP/1.1 request needs a Host header"_s);
+            return;
+        }
+        // RFC 9112 6.3: a request whose Transfer-Encoding does not end in chunked has no knowable length.
+        if (request.find(http::field::transfer_encoding) != request.end() && !m_parser->chunked()) {
+            fail(HttpStatus::BadRequest, "bad_request", u"Transfer-Encoding must end in chunked"_s);
+            return;
+        }
+        if (request.find(http::field::content_length) != request.end() && m_parser->chunked()) {
+            fail(HttpStatus::BadRequest, "bad_request", u"Content-Length and Transfer-Encoding together"_s);
+            return;
+        }
+        const auto length = m_parser->content_length();
+        if (length && *length > std::uint64_t(m_core.limits.maxBody)) {
+            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
+                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
+            return;
+        }
+        const std::string_view path = target.substr(0, target.find('?'));
+        if (beast::websocket::is_upgrade(request)
+            && m_core.router.webSocketHandler(QByteArray(path.data(), qsizetype(path.size())))) {
+            upgrade(QByteArray(path.data(), qsizetype(path.size())));
+            return;
+        }
+        const auto expect = request.find(http::field::expect);
+        if (expect != request.end() && beast::iequals(expect->value(), "100-continue") && !m_parser->is_done()) {
+            m_continue.emplace(http::status::continue_, request.version());
+            m_stream.expires_after(ms(m_core.limits.writeTimeoutMs));
+            http::async_write(m_stream, *m_continue, [self = shared_from_this()](beast::error_code e, std::size_t) {
+                self->m_continue.reset();
+                if (e) {
+                    self->closeNow();
+                    return;
+                }
+                self->readBody();
+            });
+            return;
+        }
+        readBody();
+    }
+
+    void readBody()
+    {
+        if (m_parser->is_done()) {
+            onBody({});
+            return;
+        }
+        m_stream.expires_after(ms(m_core.limits.bodyTimeoutMs));
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
+    }
+
+    void onBody(beast::error_code ec)
+    {
+        if (ec == http::error::body_limit) {
+            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
+                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
+            return;
+        }
+        if (ec == beast::error::timeout) {
+            qCDebug(lcServer) << "closed a connection whose request body took longer than"
+                              << m_core.limits.bodyTimeoutMs << "ms";
+            closeNow();
+            return;
+        }
+        if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == net::error::eof
+            || ec == net::error::connection_reset || ec == net::error::operation_aborted) {
+            closeNow();
+            return;
+        }
+        if (ec) {
+            fail(HttpStatus::BadRequest, "bad_request",
+                 u"malformed request body: %1"_s.arg(QString::fromStdString(ec.message())));
+            return;
+        }
+        m_stream.expires_never(); // the handler may take its time; the answer's write has a deadline
+        auto message = m_parser->release();
+        m_parser.reset();
+        m_keepAlive = message.keep_alive();
+        m_version = message.version();
+        HttpHeaders headers;
+        for (const auto &field : message)
+            headers.append({QByteArray(field.name_string().data(), qsizetype(field.name_string().size())),
+                            QByteArray(field.value().data(), qsizetype(field.value().size()))});
+        const std::string_view target = message.target();
+        HttpRequest request(methodOf(message.method()), QByteArray(target.data(), qsizetype(target.size())),
+                            std::move(headers), QByteArray(message.body().data(), qsizetype(message.body().size())),
+                            m_peer);
+        dispatch(std::move(request));
+        watchPeer();
+    }
+
+    // While the handler works, notice a client that has gone (reset, or closed its side: HTTP clients do not
+    // half-close to wait for an answer), so that it stops counting against the limits at once. Data instead
+    // is the next pipelined request: it waits in the socket until this answer is out.
+    void watchPeer()
+    {
+        m_awaiting = true;
+        m_stream.socket().async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code ec) {
+            if (!self->m_awaiting || ec == net::error::operation_aborted)
+                return;
+            if (!ec) {
+                char byte = 0;
+                beast::error_code peek;
+                const std::size_t n = self->m_stream.socket().receive(net::buffer(&byte, 1),
+                                                                      tcp::socket::message_peek, peek);
+                if (!peek && n > 0)
+                    return; // a pipelined request
+            }
+            self->closeNow();
+        });
+    }
+
+    void dispatch(HttpRequest request)
+    {
+        std::weak_ptr<HttpSession> weak = shared_from_this();
+        const std::shared_ptr<Gate> gate = m_core.gate;
+        Router *router = &m_core.router;
+        // Handlers run on the service thread; the answer comes back through the gate from whichever thread
+        // finishes it. The session is held by the engine meanwhile, the continuation only knows it weakly.
+        QMetaObject::invokeMethod(
+            m_core.dispatcher,
+            [weak, gate, router, request = std::move(request)] {
+                const auto deliver = [weak, gate](HttpResponse response) {
+                    gate->run([&] {
+                        if (auto session = weak.lock())
+                            session->respond(std::move(response));
+                    });
+                };
+                QFuture<HttpResponse> future;
+                try {
+                    future = router->dispatch(request);
+                } catch (const std::exception &e) {
+                    qCWarning(lcServer) << "route failed:" << e.what();
+                    deliver(engineError(HttpStatus::InternalServerError, "internal", u"unexpected failure"_s));
+                    return;
+                }
+                future.then(QtFuture::Launch::Sync, deliver)
+                    .onFailed([deliver] {
+                        deliver(engineError(HttpStatus::InternalServerError, "internal", u"unexpected failure"_s));
+                    })
+                    .onCanceled([deliver] {
+                        deliver(engineError(HttpStatus::ServiceUnavailable, "unavailable", u"the service is stopping"_s));
+                    });
+            },
+            Qt::QueuedConnection);
+    }
+
+    void write(HttpResponse response)
+    {
+        if (m_closed)
+            return;
+        if (m_awaiting) {
+            m_awaiting = false;
+            beast::error_code ignored;
+            m_stream.socket().cancel(ignored); // the peer watch; nothing else is pending now
+        }
+        m_body = response.data();
+        m_response.emplace(http::status(int(response.statusCode())), m_version);
+        if (!response.mimeType().isEmpty())
+            m_response->set(http::field::content_type,
+                            std::string_view(response.mimeType().constData(), std::size_t(response.mimeType().size())));
+        for (const auto &[name, value] : response.headers())
+            m_response->insert(std::string_view(name.constData(), std::size_t(name.size())),
+                               std::string_view(value.constData(), std::size_t(value.size())));
+        m_response->keep_alive(m_keepAlive);
+        m_response->body() = boost::span<const char>(m_body.constData(), std::size_t(m_body.size()));
+        m_response->prepare_payload();
+        m_stream.expires_after(ms(m_core.limits.writeTimeoutMs));
+        http::async_write(m_stream, *m_response, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            self->m_response.reset();
+            self->m_body.clear();
+            if (ec) {
+                self->closeNow();
+                return;
+            }
+            if (!self->m_keepAlive) {
+                self->lingerAndClose();
+                return;
+            }
+            self->readRequest();
+        });
+    }
+
+    // An error the engine answers itself: the connection cannot be trusted for another request.
+    void fail(HttpStatus status, const char *code, const QString &message)
+    {
+        m_parser.reset();
+        m_keepAlive = false;
+        write(engineError(status, code, message));
+    }
+
+    // Half-close and discard what the client still sends (a body past the limit, say) for a while, so that it
+    // reads the answer instead of a reset; bounded in bytes and time, it costs a 4 KiB buffer.
+    void lingerAndClose()
+    {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.expires_after(std::chrono::seconds(10));
+        drain();
+    }
+
+    void drain()
+    {
+        m_stream.async_read_some(net::buffer(m_drain), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+            self->m_drained += n;
+            if (ec || self->m_drained > kMaxDrain) {
+                self->closeNow();
+                return;
+            }
+            self->drain();
+        });
+    }
+
+    void upgrade(QByteArray path)
+    {
+        auto request = std::make_unique<UpgradeRequest>();
+        request->request = m_parser->release();
+        request->path = std::move(path);
+        m_parser.reset();
+        m_stream.expires_never();
+        m_closed = true; // the stream now belongs to the WebSocket session
+        startWebSocket(m_core, std::move(m_stream), std::move(request), std::move(m_slot));
+        m_core.forget(this);
+    }
+
+    void closeNow()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        m_stream.close();
+        m_core.forget(this); // may end this session: nothing after it
+    }
+
+    Core &m_core;
+    beast::tcp_stream m_stream;
+    beast::flat_buffer m_buffer;
+    QHostAddress m_peer;
+    ConnectionSlot m_slot;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<http::response<http::empty_body>> m_continue;
+    std::optional<http::response<http::span_body<const char>>> m_response;
+    QByteArray m_body; // what m_response's body points into
+    std::array<char, 4096> m_drain{};
+    std::size_t m_drained = 0;
+    unsigned m_version = 11;
+    bool m_keepAlive = true;
+    bool m_awaiting = false; // a request is with its handler
+    bool m_closed = false;
+};
+
+} // namespace
+
+void startHttpSession(Core &core, tcp::socket socket, QHostAddress peer, std::string peerKey, bool admitted)
+{
+    ConnectionSlot slot = admitted ? ConnectionSlot(&core, std::move(peerKey)) : ConnectionSlot();
+    auto session = std::make_shared<HttpSession>(core, std::move(socket), std::move(peer), std::move(slot));
+    core.keep(session);
+    session->start(admitted);
+}
+
+} // namespace relaydesk::server::http_detail
