@@ -97,6 +97,7 @@ private slots:
     void loneSurrogates();
     void surrogatePairAccepted();
     void duplicatesPerClientKey();
+    void migrationKeepsReports();
     void largestSince();
     void databaseFileMode();
     void failedLoginDoesNotLogName();
@@ -226,6 +227,69 @@ void TestServerHardening::duplicatesPerClientKey()
     const HttpResult logB = m_client->get(
         u"/api/v1/tickets/%1/log"_s.arg(b.json.value("ticket_id"_L1).toInteger()), m_token);
     QCOMPARE(logB.body, QByteArray("from key B\n"));
+}
+
+void TestServerHardening::migrationKeepsReports()
+{
+    // A database of schema version 6 (client_report_id unique across keys) with reports, logs and tickets:
+    // made by storing two reports now and putting the old table definition back.
+    ServiceFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    TestClient client(fixture.service->baseUrl());
+    const HttpResult a = client.postReport(sampleReport(u"old-1"_s, "first log\n"), fixture.clientKey);
+    const HttpResult b = client.postReport(sampleReport(u"old-2"_s, "second log\n"), fixture.clientKey);
+    QCOMPARE(a.status, 202);
+    QCOMPARE(b.status, 202);
+    fixture.service.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+        db.setDatabaseName(fixture.dbPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'"_s) && q.next());
+        QString create = q.value(0).toString();
+        q.finish();
+        QVERIFY2(create.contains(u"client_report_id VARCHAR(128) NOT NULL,"_s), qPrintable(create));
+        create.replace(u"client_report_id VARCHAR(128) NOT NULL,"_s, u"client_report_id VARCHAR(128) NOT NULL UNIQUE,"_s);
+        create.replace(QRegularExpression(u"^CREATE TABLE \"?reports\"?"_s), u"CREATE TABLE reports_v6"_s);
+        for (const QString &sql :
+             {u"PRAGMA foreign_keys = OFF"_s, u"BEGIN"_s, create, u"INSERT INTO reports_v6 SELECT * FROM reports"_s,
+              u"DROP TABLE reports"_s, u"ALTER TABLE reports_v6 RENAME TO reports"_s,
+              u"DELETE FROM schema_version WHERE version > 6"_s, u"COMMIT"_s})
+            QVERIFY2(q.exec(sql), qPrintable(sql + u": "_s + q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"downgrade"_s);
+
+    fixture.service = std::make_unique<relaydesk::server::Service>(fixture.options);
+    QVERIFY2(fixture.service->start(&error), qPrintable(error));
+    TestClient again(fixture.service->baseUrl());
+    QCOMPARE(again.get(u"/api/v1/health"_s).json.value("schema_version"_L1).toInt(), 7);
+    const QString token = again.login(ServiceFixture::kUser, ServiceFixture::kPassword);
+    QVERIFY(!token.isEmpty());
+    // The reports, their logs and tickets survived the rebuild; duplicates are still recognised.
+    for (const auto &[result, log] : {std::pair{a, QByteArray("first log\n")}, std::pair{b, QByteArray("second log\n")}}) {
+        const qint64 ticket = result.json.value("ticket_id"_L1).toInteger();
+        QCOMPARE(again.get(u"/api/v1/tickets/%1/log"_s.arg(ticket), token).body, log);
+        QCOMPARE(again.get(u"/api/v1/tickets/%1"_s.arg(ticket), token).status, 200);
+    }
+    const HttpResult retry = again.postReport(sampleReport(u"old-1"_s, "first log\n"), fixture.clientKey);
+    QCOMPARE(retry.json.value("duplicate"_L1).toBool(), true);
+    QCOMPARE(retry.json.value("ticket_id"_L1).toInteger(), a.json.value("ticket_id"_L1).toInteger());
+    fixture.service.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        db.setDatabaseName(fixture.dbPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"PRAGMA foreign_key_check"_s));
+        QVERIFY2(!q.next(), "a broken reference after the migration");
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM report_logs"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports_client_report'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"check"_s);
 }
 
 void TestServerHardening::largestSince()
