@@ -193,10 +193,8 @@ mount_root() {
   done
 }
 
-commit=""
 copy_sources() {
-  commit=$(git -C "$src" rev-parse HEAD)
-  log "cloning HEAD $commit ($(git -C "$src" log -1 --format=%s | cut -c1-80))"
+  log "cloning HEAD $commit ($(git -C "$src" log -1 --format=%s "$commit" | cut -c1-80))"
   mkdir -p "$root/work" || return 1
   git clone -q --no-hardlinks "$src" "$root/work/main" || return 1
   git -C "$root/work/main" checkout -q --detach "$commit" || return 1
@@ -359,7 +357,8 @@ run_demo() {
   demo_pid=""
 }
 
-log "checking $(git -C "$src" rev-parse --short HEAD) of $src (committed work only; uncommitted changes are not seen)"
+commit=$(git -C "$src" rev-parse HEAD) # the commit checked, even if HEAD moves meanwhile
+log "checking $commit of $src (committed work only; uncommitted changes are not seen)"
 phase host-tools host_tools
 phase debootstrap make_root
 phase mount mount_root
