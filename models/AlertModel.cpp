@@ -1,5 +1,6 @@
 #include "AlertModel.h"
 
+#include "Labels.h"
 #include "core/JsonReader.h"
 
 #include <QCoreApplication>
@@ -101,19 +102,19 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Detail)
         return alertDetailText(a);
     if (role == Qt::ToolTipRole && index.column() == State && !a.acknowledgedBy.isEmpty())
-        return tr("Acknowledged by %1 at %2").arg(a.acknowledgedBy, QLocale().toString(a.acknowledgedAt.toLocalTime(), QLocale::ShortFormat));
+        return tr("Acknowledged by %1 at %2").arg(a.acknowledgedBy, dateTimeText(a.acknowledgedAt));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     case Kind: return alertKindLabel(a.kind);
     case Subject: return a.subject;
-    case Since: return QLocale().toString(a.raisedAt.toLocalTime(), QLocale::ShortFormat);
+    case Since: return dateTimeText(a.raisedAt);
     case State:
         if (a.state == "raised"_L1)
             return tr("raised");
         if (a.state == "acknowledged"_L1)
             return tr("acknowledged by %1").arg(a.acknowledgedBy);
-        return tr("resolved %1").arg(QLocale().toString(a.resolvedAt.toLocalTime(), QLocale::ShortFormat));
+        return tr("resolved %1").arg(dateTimeText(a.resolvedAt));
     case Detail: return alertDetailText(a);
     case ColumnCount: break;
     }

@@ -90,8 +90,8 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const
     }
     case Region: return i.region;
     case Count: return tr("%1 open / %2").arg(i.openCount).arg(i.ticketCount);
-    case FirstSeen: return QLocale().toString(i.firstAt.toLocalTime(), QLocale::ShortFormat);
-    case LastSeen: return QLocale().toString(i.lastAt.toLocalTime(), QLocale::ShortFormat);
+    case FirstSeen: return dateTimeText(i.firstAt);
+    case LastSeen: return dateTimeText(i.lastAt);
     case ColumnCount: break;
     }
     return {};

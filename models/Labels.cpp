@@ -59,4 +59,32 @@ QString label(NetworkType v) { return pick(v, kNetwork); }
 QString label(MessageKind v) { return pick(v, kKind); }
 QString label(Role v) { return pick(v, kRole); }
 
+namespace {
+// The locale's short time format with seconds added after the minutes when it has none ("HH:mm" -> "HH:mm:ss",
+// "h:mm AP" -> "h:mm:ss AP").
+QString timeFormatWithSeconds(const QLocale &locale)
+{
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    if (format.contains(QLatin1Char('s')))
+        return format;
+    const qsizetype minutes = format.indexOf(QLatin1String("mm"));
+    if (minutes < 0)
+        return locale.timeFormat(QLocale::LongFormat);
+    const QChar separator = minutes > 0 ? format.at(minutes - 1) : QLatin1Char(':');
+    format.insert(minutes + 2, QString(separator) + QLatin1String("ss"));
+    return format;
+}
+} // namespace
+
+QString timeText(const QTime &time, const QLocale &locale)
+{
+    return locale.toString(time, timeFormatWithSeconds(locale));
+}
+
+QString dateTimeText(const QDateTime &when, const QLocale &locale)
+{
+    const QDateTime local = when.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + timeText(local.time(), locale);
+}
+
 } // namespace relaydesk::models

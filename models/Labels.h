@@ -3,6 +3,8 @@
 #include "core/Diagnosis.h"
 #include "core/Enums.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QString>
 
 // Translated, human-readable names for the domain's wire values.
@@ -15,5 +17,10 @@ QString label(NetworkType network);
 QString label(MessageKind kind);
 QString label(Role role);
 QString label(RecommendedAction action);
+
+// Times as the locale writes them, always with seconds (QLocale's short formats drop them in most locales;
+// log lines and timeline events seconds apart must not look simultaneous). Local time.
+QString timeText(const QTime &time, const QLocale &locale = QLocale());
+QString dateTimeText(const QDateTime &when, const QLocale &locale = QLocale());
 
 } // namespace relaydesk::models

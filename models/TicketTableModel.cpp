@@ -86,8 +86,8 @@ QVariant TicketTableModel::data(const QModelIndex &index, int role) const
             const QDateTime local = t->updatedAt.toLocalTime();
             const QLocale locale;
             if (local.date() == QDate::currentDate())
-                return locale.toString(local.time(), QLocale::ShortFormat);
-            return locale.toString(local, QLocale::ShortFormat);
+                return timeText(local.time(), locale);
+            return dateTimeText(local, locale);
         }
         case Status: return label(t->status);
         case Cause: return label(t->cause);

@@ -1,5 +1,7 @@
 #include "TimelineModel.h"
 
+#include "Labels.h"
+
 #include <QLocale>
 
 namespace relaydesk::models {
@@ -20,7 +22,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case When: return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+    case When: return dateTimeText(e.at);
     case Actor: return e.actor;
     case What: return e.summary.isEmpty() ? e.kind : e.summary;
     default: return {};

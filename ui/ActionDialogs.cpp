@@ -292,6 +292,7 @@ void showShortcuts(QWidget *parent)
                                      "Ctrl+G\tgo to a log line\n"
                                      "Ctrl+F\tfilter tickets\n"
                                      "Ctrl+1 … Ctrl+4\tqueues, tickets, timeline, log\n"
+                                     "F9\tshow or hide the ticket list\n"
                                      "F2\tknowledge base\n"
                                      "Ctrl+D\tdashboard\n"
                                      "Ctrl+I\tincidents\n"

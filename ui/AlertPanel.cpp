@@ -1,5 +1,6 @@
 #include "AlertPanel.h"
 
+#include "ScreenFit.h"
 #include "models/AlertModel.h"
 
 #include <QCheckBox>
@@ -73,7 +74,7 @@ AlertPanel::AlertPanel(AlertModel *alerts, bool canAcknowledge, QWidget *parent)
     connect(alerts, &AlertModel::acknowledged, this, [this] { updateButtons(); });
     connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, &QWidget::close);
     updateButtons();
-    resize(900, 420);
+    fitToScreen(this, {900, 420});
 }
 
 void AlertPanel::setCanAcknowledge(bool can)

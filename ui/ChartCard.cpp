@@ -27,6 +27,7 @@ ChartCard::ChartCard(models::Metric metric, const QString &title, QWidget *paren
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
+    m_title->setWordWrap(true); // four cards side by side must fit a 1280-pixel screen in every language
     m_csv = new QToolButton(this);
     m_csv->setObjectName(u"exportCsv"_s);
     m_csv->setText(tr("CSV…"));
@@ -60,6 +61,7 @@ ChartCard::ChartCard(models::Metric metric, const QString &title, QWidget *paren
     QFont small = m_hover->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     m_hover->setFont(small);
+    m_hover->setWordWrap(true);
 
     auto *head = new QHBoxLayout;
     head->addWidget(m_title, 1);

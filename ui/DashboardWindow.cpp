@@ -2,6 +2,8 @@
 
 #include "ChartCard.h"
 #include "ChartFactory.h"
+#include "ScreenFit.h"
+#include "models/Labels.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -94,10 +96,10 @@ DashboardWindow::DashboardWindow(MetricsFeed *feed, QWidget *parent) : QWidget(p
             m_status->setText(tr("Loading…"));
     });
     connect(feed, &MetricsFeed::roundFinished, this, [this] {
-        m_status->setText(tr("Updated %1 · live").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        m_status->setText(tr("Updated %1 · live").arg(models::timeText(QTime::currentTime())));
     });
     connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, &QWidget::close);
-    resize(1500, 880);
+    fitToScreen(this, {1500, 880});
 }
 
 void DashboardWindow::onFrame(Metric metric, const models::MetricsFrame &frame)

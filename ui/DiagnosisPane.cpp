@@ -3,10 +3,15 @@
 #include "models/Labels.h"
 
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace relaydesk::ui {
 
@@ -52,7 +57,7 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
     m_badge->setObjectName(QStringLiteral("causeBadge"));
     m_badge->setTextFormat(Qt::PlainText);
     m_badge->setAutoFillBackground(true);
-    m_badge->setContentsMargins(8, 3, 8, 3);
+    m_badge->setContentsMargins(6, 1, 6, 1);
     QFont badgeFont = m_badge->font();
     badgeFont.setBold(true);
     m_badge->setFont(badgeFont);
@@ -105,22 +110,69 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
 
     m_rules = new QLabel(this);
     m_rules->setTextFormat(Qt::PlainText);
-    m_rules->setWordWrap(true); // a long signature must not widen the pane
+    m_rules->setWordWrap(false);
+    m_rules->setMinimumWidth(1); // a long signature must not widen the pane: it is cut, the tooltip has it all
     m_rules->setEnabled(false);
 
+    // Evidence, tier 1's attempts and the incident share one area as tabs: side by side with the log, three
+    // stacked lists left each a few pixels and cut their lines.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("diagnosisTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_evidence, tr("Evidence"));
+    m_tabs->addTab(m_tier1, tr("What tier 1 already tried"));
+    m_tabs->addTab(m_related, tr("Same signature (incident)"));
+    m_tabs->tabBar()->setExpanding(false);
+    m_tabs->tabBar()->setElideMode(Qt::ElideNone);
+    m_tabs->tabBar()->setUsesScrollButtons(true);
+    updateTabTitles();
+
+    // The caption and the cause badge share a row, the recommended action sits under the summary, the rules
+    // version and signature (a reference, rarely read) are one greyed line under the tabs: the height goes to
+    // the evidence.
+    auto *head = new QHBoxLayout;
+    head->addWidget(caption(tr("Diagnosis"), this));
+    head->addWidget(m_badge);
+    head->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(caption(tr("Diagnosis"), this));
-    layout->addWidget(m_badge, 0, Qt::AlignLeft);
+    layout->addLayout(head);
     layout->addWidget(m_summary);
     layout->addWidget(m_action, 0, Qt::AlignLeft);
-    layout->addWidget(caption(tr("Evidence"), this));
-    layout->addWidget(m_evidence, 2);
-    layout->addWidget(caption(tr("What tier 1 already tried"), this));
-    layout->addWidget(m_tier1, 1);
-    layout->addWidget(caption(tr("Same signature (incident)"), this));
-    layout->addWidget(m_related, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_rules);
+}
+
+void DiagnosisPane::updateTabTitles()
+{
+    // Counts in the titles: what a tab holds is visible without opening it.
+    const auto count = [](const QListWidget *list) {
+        int n = 0;
+        for (int i = 0; i < list->count(); ++i)
+            n += list->item(i)->data(kLineRole).isValid() ? 1 : 0;
+        return n;
+    };
+    m_tabs->setTabText(0, tr("Evidence (%1)").arg(m_evidence->count()));
+    m_tabs->setTabText(1, tr("Tier 1 (%1)").arg(count(m_tier1)));
+    m_tabs->setTabText(2, tr("Incident (%1)").arg(count(m_related)));
+    m_tabs->setTabToolTip(1, tr("What tier 1 already tried"));
+    m_tabs->setTabToolTip(2, tr("Same signature (incident)"));
+}
+
+int DiagnosisPane::minimumReadableWidth() const
+{
+    // The badge and the recommended action in one line each, and about 30 characters of the summary.
+    const int text = m_summary->fontMetrics().horizontalAdvance(QStringLiteral("the device clock is out of sync"));
+    return std::max({text, m_badge->sizeHint().width(), m_action->isVisible() ? m_action->sizeHint().width() : 0,
+                 m_tabs->tabBar()->tabRect(0).width() + 2 * m_tabs->tabBar()->iconSize().width()});
+}
+
+int DiagnosisPane::preferredWidth() const
+{
+    // About 48 characters a line: a summary of two or three lines and findings of one or two.
+    const int text = m_summary->fontMetrics().horizontalAdvance(
+        QStringLiteral("client (0.99): error-message-ts-out-of-sync: the"));
+    return qMax(minimumReadableWidth(), text + 2 * m_evidence->frameWidth() + 8);
 }
 
 void DiagnosisPane::showTicket(const Ticket *t)
@@ -133,6 +185,7 @@ void DiagnosisPane::showTicket(const Ticket *t)
         m_badge->setPalette(QPalette());
         m_summary->setText(t ? tr("This ticket has no automatic diagnosis.") : QString());
         m_rules->clear();
+        updateTabTitles();
         return;
     }
     const Diagnosis &d = *t->diagnosis;
@@ -153,6 +206,9 @@ void DiagnosisPane::showTicket(const Ticket *t)
     m_action->setText(tr("Recommended: %1").arg(label(d.action)));
     m_action->show();
     m_rules->setText(tr("Rules %1 · signature %2").arg(d.rulesVersion, d.signature));
+    m_rules->setToolTip(m_rules->text());
+    updateTabTitles();
+    m_tabs->setCurrentIndex(0);
 }
 
 void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
@@ -162,16 +218,20 @@ void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
     for (const TicketEvent &e : events) {
         if (!isTier1Attempt(e))
             continue;
-        m_tier1->addItem(tr("%1  %2").arg(locale.toString(e.at.toLocalTime().time(), QLocale::ShortFormat),
-                                          e.summary.isEmpty() ? e.kind : e.summary));
+        auto *item = new QListWidgetItem(tr("%1  %2").arg(models::timeText(e.at.toLocalTime().time()),
+                                                          e.summary.isEmpty() ? e.kind : e.summary),
+                                         m_tier1);
+        item->setData(kLineRole, 0); // a real entry (counted in the tab title)
     }
     if (m_tier1->count() == 0)
         m_tier1->addItem(tr("Nothing: tier 1 did not act on this ticket."));
+    updateTabTitles();
 }
 
 void DiagnosisPane::clearRelated()
 {
     m_related->clear();
+    updateTabTitles();
 }
 
 void DiagnosisPane::showRelated(const QList<Ticket> &tickets)
@@ -183,10 +243,11 @@ void DiagnosisPane::showRelated(const QList<Ticket> &tickets)
                                                                         label(t.status)),
                                          m_related);
         item->setData(kLineRole, t.id);
-        item->setToolTip(locale.toString(t.createdAt.toLocalTime(), QLocale::ShortFormat));
+        item->setToolTip(models::dateTimeText(t.createdAt));
     }
     if (tickets.isEmpty())
         m_related->addItem(tr("No other ticket has this signature."));
+    updateTabTitles();
 }
 
 void DiagnosisPane::highlightLine(int line)

@@ -7,6 +7,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 
 namespace relaydesk::ui {
 
@@ -29,6 +30,10 @@ public:
     void highlightLine(int line);
 
     QListWidget *evidenceList() const { return m_evidence; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Widths at which the badge, the action and the summary read well (preferred) or still read (minimum).
+    int preferredWidth() const;
+    int minimumReadableWidth() const;
 
 signals:
     // A finding was activated (click or Enter): show its log line.
@@ -37,7 +42,10 @@ signals:
     void relatedTicketActivated(qint64 ticketId);
 
 private:
+    void updateTabTitles();
+
     QLabel *m_badge;
+    QTabWidget *m_tabs;
     QLabel *m_summary;
     QListWidget *m_evidence;
     QListWidget *m_tier1;

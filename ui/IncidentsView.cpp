@@ -1,6 +1,7 @@
 #include "IncidentsView.h"
 
 #include "ActionDialogs.h"
+#include "ScreenFit.h"
 #include "models/IncidentModel.h"
 #include "models/Labels.h"
 #include "models/TicketTableModel.h"
@@ -126,7 +127,7 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     });
     connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, &QWidget::close);
     updateButtons();
-    resize(1200, 560);
+    fitToScreen(this, {1200, 560});
 }
 
 void IncidentsView::showEvent(QShowEvent *event)

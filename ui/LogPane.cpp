@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -118,16 +119,6 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_view->setItemDelegate(m_delegate);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &LogPane::showContextMenu);
-    const int ch = m_view->fontMetrics().averageCharWidth();
-    m_view->setColumnWidth(LogTableModel::Line, 7 * ch);
-    m_view->setColumnWidth(LogTableModel::Time, 20 * ch);
-    m_view->setColumnWidth(LogTableModel::Level,
-                           qMax(3 * ch, m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
-                                            m_model->headerData(LogTableModel::Level, Qt::Horizontal).toString())) + 16);
-    m_view->setColumnWidth(LogTableModel::Pid, 6 * ch);
-    m_view->setColumnWidth(LogTableModel::Tid, 6 * ch);
-    m_view->setColumnWidth(LogTableModel::Tag, 16 * ch);
-
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_regex);
@@ -230,20 +221,77 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
         m_matches->setText(tr("Invalid search: %1").arg(error));
     });
     connect(m_model, &LogTableModel::indexingProgress, this, &LogPane::updateInfo);
+    // Columns fit the first lines as soon as they are indexed, and the line numbers once the whole log is.
+    connect(m_model, &LogTableModel::indexingProgress, this, [this](qint64, bool finished) {
+        if (!m_fitted || finished)
+            fitColumns();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentLineChanged(currentLine()); });
 }
 
 void LogPane::updateColumns()
 {
-    // Plain-text logs have nothing but the message; the others get their columns.
+    // Plain-text logs have nothing but the message; the others get their columns, sized to what they show.
     const bool text = m_model->format() == LogFormat::Text;
     for (int c : {int(LogTableModel::Time), int(LogTableModel::Level), int(LogTableModel::Pid), int(LogTableModel::Tid),
                   int(LogTableModel::Tag)})
         m_view->setColumnHidden(c, text);
-    const int ch = m_view->fontMetrics().averageCharWidth();
-    // iOS timestamps carry the date, microseconds and the offset; logcat and electron ones are short.
-    m_view->setColumnWidth(LogTableModel::Time, (m_model->format() == LogFormat::Ios ? 32 : 19) * ch);
+    m_fitted = false;
+    fitColumns();
+}
+
+void LogPane::fitColumns()
+{
+    // Fixed columns take the width of their header and of the widest text among the first lines (font metrics of
+    // the text itself: CJK and digits differ from an average character); a column no sampled line fills is
+    // hidden. The tag is capped (it elides beyond). Message, the last section, stretches over the rest.
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return;
+    const QFontMetrics cell(m_view->font());
+    const QFontMetrics head(m_view->horizontalHeader()->font());
+    const int cellPad = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 2;
+    const int headPad =
+        2 * m_view->horizontalHeader()->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_view->horizontalHeader()) + 2;
+    const int sample = qMin(rows, kFitSampleRows);
+    const bool text = m_model->format() == LogFormat::Text;
+    for (int c = 0; c < LogTableModel::Message; ++c) {
+        if (text && c != LogTableModel::Line)
+            continue;
+        int widest = 0;
+        if (c == LogTableModel::Line) {
+            // The largest line number this log can show (the whole log once indexed).
+            widest = cell.horizontalAdvance(QString(QString::number(qMax<qint64>(m_model->lineCount(), 1)).size(),
+                                                    QLatin1Char('0')));
+        } else {
+            for (int r = 0; r < sample; ++r)
+                widest = qMax(widest, cell.horizontalAdvance(m_model->index(r, c).data().toString()));
+        }
+        if (c == LogTableModel::Tag)
+            widest = qMin(widest, cell.horizontalAdvance(QLatin1Char('M')) * kTagChars);
+        if (c != LogTableModel::Line)
+            m_view->setColumnHidden(c, widest == 0);
+        const int header = head.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + headPad;
+        m_view->setColumnWidth(c, qMax(widest + cellPad, header));
+    }
+    m_fitted = m_model->isIndexed() || rows >= kFitSampleRows;
+    emit columnsFitted();
+}
+
+int LogPane::preferredWidth() const
+{
+    // The fixed columns, 60 characters of message, the scroll bar and the frame.
+    int width = 0;
+    for (int c = 0; c < LogTableModel::Message; ++c) {
+        if (!m_view->isColumnHidden(c))
+            width += m_view->columnWidth(c);
+    }
+    const QFontMetrics cell(m_view->font());
+    width += cell.horizontalAdvance(QString(kMessageChars, QLatin1Char('m'))) +
+             2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 4;
+    width += m_view->verticalScrollBar()->sizeHint().width() + 2 * m_view->frameWidth();
+    return width;
 }
 
 void LogPane::showPatterns(bool on)

@@ -44,9 +44,15 @@ public:
     LogView *view() const { return m_view; }
     models::LogTableModel *model() const { return m_model; }
     int currentLine() const; // 1-based, 0 when none
+    // The width that shows every fixed column and kMessageChars characters of message.
+    int preferredWidth() const;
+
+    static constexpr int kMessageChars = 60;
 
 signals:
     void currentLineChanged(int line); // 1-based
+    // The columns were sized to a (new) log's content: preferredWidth() may have changed.
+    void columnsFitted();
 
 private:
     void runSearch();
@@ -55,6 +61,7 @@ private:
     void copySelection();
     void updateInfo();
     void updateColumns();
+    void fitColumns();
     void showPatterns(bool on);
     void resetControls();
     void applyFilter();
@@ -81,6 +88,10 @@ private:
     QToolButton *m_patternsButton;
     QListWidget *m_patterns;
     QString m_message;
+    bool m_fitted = false; // the columns were sized to enough of the log
+
+    static constexpr int kFitSampleRows = 500;
+    static constexpr int kTagChars = 16;
 };
 
 } // namespace relaydesk::ui

@@ -7,6 +7,7 @@
 #include "KnowledgePane.h"
 #include "LogPane.h"
 #include "QueuePane.h"
+#include "ScreenFit.h"
 #include "TicketDetailPane.h"
 #include "TicketListPane.h"
 #include "models/ApiClient.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 
 namespace relaydesk::ui {
@@ -65,9 +67,9 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     m_splitter->addWidget(m_listPane);
     m_splitter->addWidget(m_detailPane);
     m_splitter->setChildrenCollapsible(false);
-    // The list keeps enough room to read a ticket row when docks (knowledge base) take space from the window.
-    m_listPane->setMinimumWidth(m_listPane->fontMetrics().averageCharWidth() * 36);
-    m_queuePane->setMinimumWidth(m_queuePane->fontMetrics().averageCharWidth() * 18);
+    // Small minimums: the ticket workspace and the knowledge dock must fit beside them on a 1280x720 screen.
+    m_listPane->setMinimumWidth(m_listPane->fontMetrics().horizontalAdvance(QStringLiteral("#0000 00:00:00")));
+    m_queuePane->setMinimumWidth(m_queuePane->fontMetrics().horizontalAdvance(QStringLiteral("Unassigned (00)")));
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
@@ -107,6 +109,17 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     connect(m_ctx.details, &TicketDetailLoader::loadFailed, this,
             [this](qint64, const QString &message) { m_detailPane->showLoadError(message); });
 
+    // While a ticket is open the workspace takes the room (see applyWorkspaceLayout); re-planned, coalesced, when
+    // the window, the dock, the list's or the log's widths change.
+    m_relayout = new QTimer(this);
+    m_relayout->setSingleShot(true);
+    m_relayout->setInterval(0);
+    connect(m_relayout, &QTimer::timeout, this, &MainWindow::applyWorkspaceLayout);
+    connect(m_listPane, &TicketListPane::compactWidthChanged, m_relayout, qOverload<>(&QTimer::start));
+    connect(m_detailPane, &TicketDetailPane::preferredWidthChanged, m_relayout, qOverload<>(&QTimer::start));
+    if (m_knowledgeDock)
+        connect(m_knowledgeDock, &QDockWidget::visibilityChanged, m_relayout, qOverload<>(&QTimer::start));
+
     m_defaultSplitterState = m_splitter->saveState();
     m_defaultDetailState = m_detailPane->splitter()->saveState();
     m_defaultLogState = m_detailPane->logSplitter()->saveState();
@@ -134,8 +147,13 @@ void MainWindow::createActions()
         m_listPane->filterEdit()->selectAll();
     });
     filter->setShortcut(QKeySequence::Find);
-    QAction *queues = view->addAction(tr("Go to &queues"), this,
-                                      [this] { m_queuePane->view()->setFocus(Qt::ShortcutFocusReason); });
+    QAction *queues = view->addAction(tr("Go to &queues"), this, [this] {
+        m_showQueues = true; // folded away while a ticket is open: back until the next ticket opens
+        if (m_sidebar == Sidebar::Hidden)
+            m_sidebar = Sidebar::Shown;
+        applyWorkspaceLayout();
+        m_queuePane->view()->setFocus(Qt::ShortcutFocusReason);
+    });
     queues->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *tickets = view->addAction(tr("Go to &tickets"), this,
                                        [this] { m_listPane->view()->setFocus(Qt::ShortcutFocusReason); });
@@ -146,6 +164,16 @@ void MainWindow::createActions()
     QAction *log = view->addAction(tr("Go to device &log"), this,
                                    [this] { m_detailPane->logView()->setFocus(Qt::ShortcutFocusReason); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    m_toggleList = view->addAction(tr("Ticket &list"));
+    m_toggleList->setObjectName(QStringLiteral("toggleTicketList"));
+    m_toggleList->setCheckable(true);
+    m_toggleList->setChecked(true);
+    m_toggleList->setShortcut(QKeySequence(Qt::Key_F9));
+    m_toggleList->setToolTip(tr("Show or hide the queues and the ticket list (F9); J and K still move between tickets"));
+    connect(m_toggleList, &QAction::triggered, this, [this](bool on) {
+        m_sidebar = on ? Sidebar::Shown : Sidebar::Hidden;
+        applyWorkspaceLayout();
+    });
     if (m_leadViews)
         m_leadViews->addActions(view, menuBar());
     if (m_knowledgeDock) {
@@ -265,6 +293,10 @@ void MainWindow::notify(const QString &message)
 
 void MainWindow::onTicketSelected(qint64 id)
 {
+    if (id != 0)
+        m_showQueues = false;
+    if (m_relayout)
+        m_relayout->start();
     m_detailPane->showTicket(m_ctx.tickets->ticket(id));
     m_actionBar->setTicket(m_ctx.tickets->ticket(id));
     m_ctx.details->select(id);
@@ -304,7 +336,7 @@ void MainWindow::restoreLayout()
 {
     QSettings &s = *m_ctx.settings;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 860);
+        fitToScreen(this, kDefaultSize);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_detailPane->splitter()->restoreState(s.value(QStringLiteral("window/detailSplitter")).toByteArray());
@@ -317,7 +349,21 @@ void MainWindow::saveLayout()
     QSettings &s = *m_ctx.settings;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    // The full layout's sizes: a ticket open beside the compact list is not how the window starts.
+    if (m_compact) {
+        const QList<int> compact = m_splitter->sizes();
+        const bool queues = m_queuePane->isVisible();
+        const bool list = m_listPane->isVisible();
+        m_queuePane->show();
+        m_listPane->show();
+        m_splitter->setSizes(m_fullSizes);
+        s.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+        m_queuePane->setVisible(queues);
+        m_listPane->setVisible(list);
+        m_splitter->setSizes(compact);
+    } else {
+        s.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    }
     s.setValue(QStringLiteral("window/detailSplitter"), m_detailPane->splitter()->saveState());
     s.setValue(QStringLiteral("window/logSplitter"), m_detailPane->logSplitter()->saveState());
     s.setValue(QStringLiteral("window/ticketHeader"), m_listPane->saveState());
@@ -328,7 +374,61 @@ void MainWindow::resetLayout()
     m_splitter->restoreState(m_defaultSplitterState);
     m_detailPane->splitter()->restoreState(m_defaultDetailState);
     m_detailPane->logSplitter()->restoreState(m_defaultLogState);
-    resize(1400, 860);
+    m_sidebar = Sidebar::Auto;
+    fitToScreen(this, kDefaultSize);
+    applyWorkspaceLayout();
+}
+
+void MainWindow::applyWorkspaceLayout()
+{
+    // No ticket open: queues, the full ticket list and the (empty) workspace as the agent left them. A ticket
+    // open: the queues fold away and the list turns compact (#, status, user); the workspace gets the
+    // width that shows the log's fixed columns and 60 characters of message beside a readable diagnosis. When
+    // the window cannot hold the compact list too, the list collapses (F9 shows it again: the agent's choice
+    // then holds; J and K move between tickets either way).
+    const bool open = m_ctx.details->selected() != 0;
+    if (!open) {
+        if (m_compact) {
+            m_compact = false;
+            m_listPane->setCompact(false);
+            m_queuePane->show();
+            m_listPane->show();
+            if (!m_fullSizes.isEmpty())
+                m_splitter->setSizes(m_fullSizes);
+        }
+        m_queuePane->setVisible(m_sidebar != Sidebar::Hidden);
+        m_listPane->setVisible(m_sidebar != Sidebar::Hidden);
+        m_toggleList->setChecked(m_listPane->isVisibleTo(this));
+        return;
+    }
+    if (!m_compact) {
+        m_fullSizes = m_splitter->sizes();
+        m_compact = true;
+        m_listPane->setCompact(true);
+    }
+    const int handle = m_splitter->handleWidth();
+    const int total = m_splitter->contentsRect().width();
+    const bool queues = m_showQueues && m_sidebar != Sidebar::Hidden;
+    const int queueWidth = queues ? qMax(m_queuePane->minimumWidth(), m_queuePane->sizeHint().width()) + handle : 0;
+    const int listWidth = m_listPane->compactWidth();
+    const int room = total - queueWidth - listWidth - handle;
+    const bool list = m_sidebar == Sidebar::Shown || (m_sidebar == Sidebar::Auto && room >= m_detailPane->minimumRoomyWidth());
+    m_queuePane->setVisible(queues);
+    m_listPane->setVisible(list);
+    m_toggleList->setChecked(list);
+    const int queueSize = queues ? queueWidth - handle : 0;
+    const int listSize = list ? listWidth : 0;
+    m_splitter->setSizes({queueSize, listSize, qMax(0, total - queueSize - listSize - (queues + list) * handle)});
+    m_detailPane->fitLogSplitter();
+    // Once the splitters have laid their children out (the log splitter's width follows the main one).
+    QTimer::singleShot(0, m_detailPane, &TicketDetailPane::fitLogSplitter);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_compact && m_relayout)
+        m_relayout->start();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

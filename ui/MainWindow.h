@@ -8,6 +8,7 @@ class QDockWidget;
 class QLabel;
 class QSettings;
 class QSplitter;
+class QTimer;
 
 namespace relaydesk::models {
 class ApiClient;
@@ -82,6 +83,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -91,9 +93,12 @@ private:
     void restoreLayout();
     void saveLayout();
     void resetLayout();
+    void applyWorkspaceLayout();
     void onSyncState(models::SyncEngine::State state, const QString &detail);
     void onTicketSelected(qint64 id);
     void onTicketsChanged(const QList<qint64> &ids);
+
+    static constexpr QSize kDefaultSize{1400, 860};
 
     MainWindowContext m_ctx;
     QSplitter *m_splitter;
@@ -107,6 +112,14 @@ private:
     QAction *m_signInAction = nullptr;
     KnowledgePane *m_knowledge = nullptr;
     QDockWidget *m_knowledgeDock = nullptr;
+    // Who decides whether the queues and the list show beside an open ticket: the room (Auto) or the agent (F9).
+    enum class Sidebar { Auto, Shown, Hidden };
+    Sidebar m_sidebar = Sidebar::Auto;
+    bool m_compact = false;    // a ticket is open: queues folded, list compact
+    bool m_showQueues = false; // Ctrl+1 brought the queues back beside the open ticket
+    QList<int> m_fullSizes;    // the main splitter's sizes without a ticket open
+    QAction *m_toggleList = nullptr;
+    QTimer *m_relayout = nullptr;
     QByteArray m_defaultSplitterState;
     QByteArray m_defaultDetailState;
     QByteArray m_defaultLogState;

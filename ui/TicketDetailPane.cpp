@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -102,8 +103,6 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_timelineView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timelineView->setWordWrap(false);
-    m_timelineView->setColumnWidth(models::TimelineModel::When, 150);
-    m_timelineView->setColumnWidth(models::TimelineModel::Actor, 90);
     m_timelineView->setAccessibleName(tr("Timeline"));
 
     // Log
@@ -128,6 +127,10 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_logSplitter->setChildrenCollapsible(false);
     m_logSplitter->setSizes({460, 280});
     connect(m_diagnosisPane, &DiagnosisPane::evidenceActivated, this, &TicketDetailPane::scrollLogToLine);
+    connect(m_logPane, &LogPane::columnsFitted, this, [this] {
+        fitLogSplitter();
+        emit preferredWidthChanged();
+    });
     connect(m_logPane, &LogPane::currentLineChanged, m_diagnosisPane, &DiagnosisPane::highlightLine);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -138,7 +141,7 @@ TicketDetailPane::TicketDetailPane(models::TimelineModel *timeline, QWidget *par
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setStretchFactor(2, 1);
-    m_splitter->setSizes({190, 520, 150});
+    m_splitter->setSizes({120, 620, 110}); // the log and the diagnosis get the height
     m_splitter->setChildrenCollapsible(false);
 
     auto *workspace = new QWidget(this);
@@ -196,7 +199,7 @@ void TicketDetailPane::showTicket(const Ticket *t)
     m_status->setText(tr("%1, queue %2%3, reported %4")
                           .arg(label(t->status), t->queue,
                                t->assignee.isEmpty() ? tr(", unassigned") : tr(", held by %1").arg(t->assignee),
-                               locale.toString(t->createdAt.toLocalTime(), QLocale::ShortFormat)));
+                               models::dateTimeText(t->createdAt)));
     m_user->setText(tr("%1 (id %2, locale %3)").arg(who, t->userId, t->userLocale));
     QString device = tr("%1 %2, %3, app %4, %5")
                          .arg(label(t->platform), t->osVersion,
@@ -207,7 +210,7 @@ void TicketDetailPane::showTicket(const Ticket *t)
     m_device->setText(device);
     QString message = tr("%1, %2 bytes, to %3 in %4, sent %5")
                           .arg(label(t->messageKind), locale.toString(t->messageSize), t->recipientId,
-                               t->conversationId, locale.toString(t->sentAt.toLocalTime(), QLocale::ShortFormat));
+                               t->conversationId, models::dateTimeText(t->sentAt));
     if (!t->preview.isEmpty())
         message += QStringLiteral("\n“%1”").arg(t->preview);
     m_message->setText(message);
@@ -224,7 +227,7 @@ void TicketDetailPane::showTicket(const Ticket *t)
     } else {
         QString csat = tr("%1 of 5, answered %2")
                            .arg(t->csat->score)
-                           .arg(locale.toString(t->csat->answeredAt.toLocalTime(), QLocale::ShortFormat));
+                           .arg(models::dateTimeText(t->csat->answeredAt));
         if (!t->csat->comment.isEmpty())
             csat += QStringLiteral("\n“%1”").arg(t->csat->comment);
         m_satisfaction->setText(csat);
@@ -264,6 +267,48 @@ void TicketDetailPane::showEvents(const QList<TicketEvent> &events)
     m_diagnosisPane->showEvents(events);
     m_timeline->setEvents(events);
     m_timelineView->resizeRowsToContents();
+    fitTimelineColumns();
+}
+
+void TicketDetailPane::fitTimelineColumns()
+{
+    // When and Who as wide as their widest text (header included); What happened stretches.
+    const QFontMetrics cell(m_timelineView->font());
+    const QFontMetrics head(m_timelineView->horizontalHeader()->font());
+    const int cellPad = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_timelineView) + 1) + 4;
+    const int headPad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_timelineView) + 4;
+    for (int c : {int(models::TimelineModel::When), int(models::TimelineModel::Actor)}) {
+        int width = head.horizontalAdvance(m_timeline->headerData(c, Qt::Horizontal).toString()) + headPad;
+        for (int r = 0; r < m_timeline->rowCount(); ++r)
+            width = qMax(width, cell.horizontalAdvance(m_timeline->index(r, c).data().toString()) + cellPad);
+        m_timelineView->setColumnWidth(c, width);
+    }
+}
+
+int TicketDetailPane::preferredWidth() const
+{
+    return m_logPane->preferredWidth() + m_logSplitter->handleWidth() + m_diagnosisPane->preferredWidth();
+}
+
+int TicketDetailPane::minimumRoomyWidth() const
+{
+    return m_logPane->preferredWidth() + m_logSplitter->handleWidth() + m_diagnosisPane->minimumReadableWidth();
+}
+
+void TicketDetailPane::fitLogSplitter()
+{
+    // The log first: its fixed columns and 60 characters of message; the diagnosis its comfortable width when
+    // that still leaves the log its room, else down to its minimum; whatever is left widens the message.
+    const int total = m_logSplitter->width() - m_logSplitter->handleWidth();
+    if (total <= 0)
+        return;
+    const int logWant = m_logPane->preferredWidth();
+    const int preferred = m_diagnosisPane->preferredWidth();
+    int diagnosis = qBound(m_diagnosisPane->minimumReadableWidth(), total - logWant, preferred);
+    // Room to spare: the diagnosis takes a share (its findings wrap into fewer lines), the message the rest.
+    if (const int spare = total - logWant - preferred; spare > 0)
+        diagnosis += qMin(spare / 2, preferred / 4);
+    m_logSplitter->setSizes({total - diagnosis, diagnosis});
 }
 
 void TicketDetailPane::showLogLoading()

@@ -53,7 +53,18 @@ public:
     QTableView *timelineView() const { return m_timelineView; }
     QSplitter *splitter() const { return m_splitter; }
 
+    // The width that gives the log its fixed columns and 60 characters of message beside a readable diagnosis.
+    int preferredWidth() const;
+    // The same with the diagnosis at its minimum readable width.
+    int minimumRoomyWidth() const;
+    // Shares the log row between the log and the diagnosis: the log its preferred width first.
+    void fitLogSplitter();
+
+signals:
+    void preferredWidthChanged();
+
 private:
+    void fitTimelineColumns();
     QLabel *addFact(QFormLayout *form, const QString &label, const QString &objectName);
 
     models::TimelineModel *m_timeline;

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -44,14 +46,21 @@ TicketListPane::TicketListPane(TicketTableModel *model, QWidget *parent) : QWidg
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setAccessibleName(tr("Tickets"));
-    const int charWidth = m_view->fontMetrics().averageCharWidth();
-    const std::pair<int, int> widths[] = {{TicketTableModel::Id, 7},        {TicketTableModel::Updated, 16},
-                                          {TicketTableModel::Status, 11},   {TicketTableModel::Cause, 10},
-                                          {TicketTableModel::User, 16},     {TicketTableModel::Platform, 12},
-                                          {TicketTableModel::AppVersion, 8}, {TicketTableModel::Region, 13},
-                                          {TicketTableModel::Error, 22}};
-    for (const auto &[column, chars] : widths)
-        m_view->setColumnWidth(column, chars * charWidth + 16);
+    // Columns fit their header and the rows' text (font metrics of what is shown) until the agent resizes one.
+    auto *fit = new QTimer(this);
+    fit->setSingleShot(true);
+    fit->setInterval(0);
+    connect(fit, &QTimer::timeout, this, &TicketListPane::fitColumns);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, fit, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::modelReset, fit, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::layoutChanged, fit, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::dataChanged, fit, qOverload<>(&QTimer::start));
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            m_userSized = true;
+    });
+    fitColumns();
 
     // Typing filters after a short pause, so each keystroke does not refilter a large queue.
     auto *debounce = new QTimer(this);
@@ -97,13 +106,84 @@ void TicketListPane::updateCount()
     m_count->setText(tr("%n ticket(s)", nullptr, m_model->rowCount()));
 }
 
-QByteArray TicketListPane::saveState() const { return m_view->horizontalHeader()->saveState(); }
+QByteArray TicketListPane::saveState() const
+{
+    return m_compact ? m_fullState : m_view->horizontalHeader()->saveState();
+}
 
 void TicketListPane::restoreState(const QByteArray &state)
 {
-    if (!state.isEmpty() && m_view->horizontalHeader()->restoreState(state))
+    if (!state.isEmpty() && m_view->horizontalHeader()->restoreState(state)) {
+        m_userSized = true; // the agent's own widths
         m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(),
                       m_view->horizontalHeader()->sortIndicatorOrder());
+    }
+}
+
+void TicketListPane::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    QHeaderView *header = m_view->horizontalHeader();
+    if (compact)
+        m_fullState = header->saveState();
+    m_compact = compact;
+    if (compact) {
+        for (int c = 0; c < TicketTableModel::ColumnCount; ++c)
+            header->setSectionHidden(c, !isCompactColumn(c));
+    } else {
+        const bool userSized = m_userSized;
+        header->restoreState(m_fullState);
+        m_userSized = userSized;
+    }
+    fitColumns();
+}
+
+bool TicketListPane::isCompactColumn(int column)
+{
+    return column == TicketTableModel::Id || column == TicketTableModel::Status || column == TicketTableModel::User;
+}
+
+int TicketListPane::columnContentWidth(int column) const
+{
+    const QFontMetrics cell(m_view->font());
+    const QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics head(header->font());
+    const int cellPad = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 4;
+    // The header's text, its margins and the sort arrow.
+    int width = head.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) +
+                2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
+                style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 6;
+    for (int r = 0; r < qMin(m_model->rowCount(), kFitSampleRows); ++r)
+        width = qMax(width, cell.horizontalAdvance(m_model->index(r, column).data().toString()) + cellPad);
+    // Free text (names, error codes) is capped; it elides beyond and the tooltip has it.
+    const bool freeText = column == TicketTableModel::User || column == TicketTableModel::Error ||
+                          column == TicketTableModel::Platform || column == TicketTableModel::Assignee;
+    return freeText ? qMin(width, cell.averageCharWidth() * kFreeTextChars + cellPad) : width;
+}
+
+void TicketListPane::fitColumns()
+{
+    if (m_userSized && !m_compact)
+        return;
+    m_fitting = true;
+    for (int c = 0; c < TicketTableModel::ColumnCount; ++c) {
+        if (!m_view->isColumnHidden(c))
+            m_view->setColumnWidth(c, columnContentWidth(c));
+    }
+    m_fitting = false;
+    emit compactWidthChanged();
+}
+
+int TicketListPane::compactWidth() const
+{
+    // Every compact column at its content width, the scroll bar and the frame.
+    int width = 2 * m_view->frameWidth() + m_view->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < TicketTableModel::ColumnCount; ++c) {
+        if (isCompactColumn(c))
+            width += columnContentWidth(c);
+    }
+    return width;
 }
 
 } // namespace relaydesk::ui

@@ -26,19 +26,35 @@ public:
     qint64 currentTicketId() const;
     void selectTicket(qint64 id);
 
-    QByteArray saveState() const;
+    QByteArray saveState() const; // the full list's columns, also while compact
     void restoreState(const QByteArray &state);
+
+    // Compact: only #, status and user, each as wide as its text (while a ticket is open beside the list).
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+    int compactWidth() const;
 
 signals:
     void ticketSelected(qint64 ticketId); // 0 when nothing is selected
+    void compactWidthChanged();
 
 private:
     void updateCount();
+    void fitColumns();
+    int columnContentWidth(int column) const;
+    static bool isCompactColumn(int column);
 
     models::TicketTableModel *m_model;
     QLineEdit *m_filter;
     QTableView *m_view;
     QLabel *m_count;
+    QByteArray m_fullState;
+    bool m_compact = false;
+    bool m_fitting = false;
+    bool m_userSized = false;
+
+    static constexpr int kFitSampleRows = 200;
+    static constexpr int kFreeTextChars = 16;
 };
 
 } // namespace relaydesk::ui
