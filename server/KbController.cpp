@@ -26,7 +26,7 @@ using kb::Article;
 
 namespace {
 
-constexpr qint64 kMaxSeq = std::numeric_limits<qint64>::max() / 2;
+constexpr qint64 kMaxSeq = std::numeric_limits<qint64>::max(); // since: the whole non-negative range
 constexpr qint64 kMaxVersion = std::numeric_limits<int>::max();
 
 // A path id that can name an article; anything else cannot exist.

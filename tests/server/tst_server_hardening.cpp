@@ -304,6 +304,9 @@ void TestServerHardening::largestSince()
     QCOMPARE(over.errorField(), u"since"_s);
     const HttpResult negative = m_client->get(u"/api/v1/tickets?since=-1"_s, m_token);
     QCOMPARE(negative.status, 400);
+    // The knowledge base's delta feed takes the same range.
+    QCOMPARE(m_client->get(u"/api/v1/kb/articles?since=9223372036854775807"_s, m_token).status, 200);
+    QCOMPARE(m_client->get(u"/api/v1/kb/articles?since=9223372036854775808"_s, m_token).status, 400);
 }
 
 void TestServerHardening::databaseFileMode()
