@@ -4,6 +4,7 @@
 // failed write, nothing more.
 
 #include "server/http/EngineDetail.h"
+#include "server/http/RequestCheck.h"
 #include "server/http/Router.h"
 #include "server/ServerLog.h"
 
@@ -31,28 +32,6 @@ namespace http = beast::http;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-HttpMethod methodOf(http::verb verb)
-{
-    switch (verb) {
-    case http::verb::get:
-        return HttpMethod::Get;
-    case http::verb::head:
-        return HttpMethod::Head;
-    case http::verb::post:
-        return HttpMethod::Post;
-    case http::verb::put:
-        return HttpMethod::Put;
-    case http::verb::patch:
-        return HttpMethod::Patch;
-    case http::verb::delete_:
-        return HttpMethod::Delete;
-    case http::verb::options:
-        return HttpMethod::Options;
-    default:
-        return HttpMethod::Unknown;
-    }
-}
 
 std::chrono::milliseconds ms(int value)
 {
@@ -98,8 +77,7 @@ private:
         if (m_closed)
             return;
         m_parser.emplace();
-        m_parser->header_limit(std::uint32_t(m_core.limits.maxHeader));
-        m_parser->body_limit(std::uint64_t(m_core.limits.maxBody));
+        configureParser(*m_parser, m_core.limits);
         if (m_buffer.size() > 0) {
             readHeader(); // the next pipelined request is already here
             return;
@@ -125,62 +103,19 @@ private:
 
     void onHeader(beast::error_code ec)
     {
-        if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset
-            || ec == net::error::operation_aborted) {
-            closeNow();
-            return;
-        }
-        if (ec == beast::error::timeout) { // the stream closed itself: nobody to answer
-            qCDebug(lcServer) << "closed a connection whose request header took longer than"
-                              << m_core.limits.headerTimeoutMs << "ms";
-            closeNow();
-            return;
-        }
-        if (ec == http::error::body_limit) { // the announced Content-Length
-            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
-                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
-            return;
-        }
-        if (ec == http::error::header_limit) {
-            fail(HttpStatus::RequestHeaderFieldsTooLarge, "header_too_large",
-                 u"the request line and header are larger than %1 bytes"_s.arg(m_core.limits.maxHeader));
-            return;
-        }
         if (ec) {
-            fail(HttpStatus::BadRequest, "bad_request",
-                 u"malformed request: %1"_s.arg(QString::fromStdString(ec.message())));
+            if (const auto refusal = refusalForParseError(ec, m_core.limits))
+                fail(*refusal);
+            else
+                closeNow(); // gone, or too slow: the stream closed itself on its deadline
+            return;
+        }
+        if (const auto refusal = checkHead(*m_parser, m_core.limits)) {
+            fail(*refusal);
             return;
         }
         const auto &request = m_parser->get();
         const std::string_view target = request.target();
-        if (target.size() > std::size_t(m_core.limits.maxUri)) {
-            fail(HttpStatus::UriTooLong, "uri_too_long",
-                 u"the request target is longer than %1 bytes"_s.arg(m_core.limits.maxUri));
-            return;
-        }
-        if (target.empty() || target.front() != '/') {
-            fail(HttpStatus::BadRequest, "bad_request", u"the request target must be a path"_s);
-            return;
-        }
-        if (request.version() >= 11 && request.find(http::field::host) == request.end()) {
-            fail(HttpStatus::BadRequest, "bad_request", u"an HTTP/1.1 request needs a Host header"_s);
-            return;
-        }
-        // RFC 9112 6.3: a request whose Transfer-Encoding does not end in chunked has no knowable length.
-        if (request.find(http::field::transfer_encoding) != request.end() && !m_parser->chunked()) {
-            fail(HttpStatus::BadRequest, "bad_request", u"Transfer-Encoding must end in chunked"_s);
-            return;
-        }
-        if (request.find(http::field::content_length) != request.end() && m_parser->chunked()) {
-            fail(HttpStatus::BadRequest, "bad_request", u"Content-Length and Transfer-Encoding together"_s);
-            return;
-        }
-        const auto length = m_parser->content_length();
-        if (length && *length > std::uint64_t(m_core.limits.maxBody)) {
-            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
-                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
-            return;
-        }
         const std::string_view path = target.substr(0, target.find('?'));
         if (beast::websocket::is_upgrade(request)
             && m_core.router.webSocketHandler(QByteArray(path.data(), qsizetype(path.size())))) {
@@ -217,25 +152,11 @@ private:
 
     void onBody(beast::error_code ec)
     {
-        if (ec == http::error::body_limit) {
-            fail(HttpStatus::PayloadTooLarge, "payload_too_large",
-                 u"the body is larger than %1 bytes"_s.arg(m_core.limits.maxBody));
-            return;
-        }
-        if (ec == beast::error::timeout) {
-            qCDebug(lcServer) << "closed a connection whose request body took longer than"
-                              << m_core.limits.bodyTimeoutMs << "ms";
-            closeNow();
-            return;
-        }
-        if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == net::error::eof
-            || ec == net::error::connection_reset || ec == net::error::operation_aborted) {
-            closeNow();
-            return;
-        }
         if (ec) {
-            fail(HttpStatus::BadRequest, "bad_request",
-                 u"malformed request body: %1"_s.arg(QString::fromStdString(ec.message())));
+            if (const auto refusal = refusalForParseError(ec, m_core.limits))
+                fail(*refusal);
+            else
+                closeNow();
             return;
         }
         m_stream.expires_never(); // the handler may take its time; the answer's write has a deadline
@@ -243,14 +164,7 @@ private:
         m_parser.reset();
         m_keepAlive = message.keep_alive();
         m_version = message.version();
-        HttpHeaders headers;
-        for (const auto &field : message)
-            headers.append({QByteArray(field.name_string().data(), qsizetype(field.name_string().size())),
-                            QByteArray(field.value().data(), qsizetype(field.value().size()))});
-        const std::string_view target = message.target();
-        HttpRequest request(methodOf(message.method()), QByteArray(target.data(), qsizetype(target.size())),
-                            std::move(headers), QByteArray(message.body().data(), qsizetype(message.body().size())),
-                            m_peer);
+        HttpRequest request = toHttpRequest(message, m_peer);
         dispatch(std::move(request));
         watchPeer();
     }
@@ -347,6 +261,8 @@ private:
         });
     }
 
+    void fail(const Refusal &refusal) { fail(refusal.status, refusal.code, refusal.message); }
+
     // An error the engine answers itself: the connection cannot be trusted for another request.
     void fail(HttpStatus status, const char *code, const QString &message)
     {
@@ -405,7 +321,7 @@ private:
     beast::flat_buffer m_buffer;
     QHostAddress m_peer;
     ConnectionSlot m_slot;
-    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<RequestParser> m_parser;
     std::optional<http::response<http::empty_body>> m_continue;
     std::optional<http::response<http::span_body<const char>>> m_response;
     QByteArray m_body; // what m_response's body points into

@@ -16,7 +16,7 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD
 cmake --build "$build"
 
 mkdir -p "$build/artifacts"
-targets=(report ticket_page gunzip log_parser rules article_file)
+targets=(report ticket_page gunzip log_parser rules article_file http_request byte_range)
 for t in "${targets[@]}"; do
     mkdir -p "$build/corpus/$t"
 done
