@@ -6,9 +6,13 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QLocale>
+#include <QPainter>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,6 +31,38 @@ QLabel *caption(const QString &text, QWidget *parent)
     bold.setBold(true);
     l->setFont(bold);
     return l;
+}
+
+// One line of plain text, elided at the right when narrower than its text (its minimum width is nil).
+class ElidedLabel final : public QLabel
+{
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setPen(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
+        const QRect r = contentsRect();
+        painter.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+
+// Gives each item the height of its text wrapped to the list's width: QListView's own word wrap measures
+// items at whatever width it last laid them out with, and cut CJK findings to one line with "…".
+void wrapItems(QListWidget *list)
+{
+    const int pad = 2 * (list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1) + 4;
+    const int width = qMax(40, list->viewport()->width() - 2);
+    for (int i = 0; i < list->count(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        const QFontMetrics fm(item->font());
+        const int height = fm.boundingRect(QRect(0, 0, width - pad, 100000), Qt::AlignLeft | Qt::TextWordWrap, item->text())
+                               .height();
+        item->setSizeHint(QSize(width, height + 6));
+    }
 }
 
 // Timeline events written by tier 1 about acting on the gateway, as "what was already tried".
@@ -79,6 +115,7 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
     m_evidence = new QListWidget(this);
     m_evidence->setObjectName(QStringLiteral("evidenceList"));
     m_evidence->setWordWrap(true);
+    m_evidence->setResizeMode(QListView::Adjust); // re-wrapped when the pane's width changes (else cut with "…")
     m_evidence->setAccessibleName(tr("Evidence"));
     connect(m_evidence, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const int line = item->data(kLineRole).toInt();
@@ -94,6 +131,7 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
     m_tier1 = new QListWidget(this);
     m_tier1->setObjectName(QStringLiteral("tier1List"));
     m_tier1->setWordWrap(true);
+    m_tier1->setResizeMode(QListView::Adjust);
     m_tier1->setAccessibleName(tr("What tier 1 tried"));
 
     m_related = new QListWidget(this);
@@ -108,10 +146,8 @@ DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
             emit relatedTicketActivated(id);
     });
 
-    m_rules = new QLabel(this);
+    m_rules = new ElidedLabel(this); // a long signature must not widen the pane: it elides, the tooltip has it all
     m_rules->setTextFormat(Qt::PlainText);
-    m_rules->setWordWrap(false);
-    m_rules->setMinimumWidth(1); // a long signature must not widen the pane: it is cut, the tooltip has it all
     m_rules->setEnabled(false);
 
     // Evidence, tier 1's attempts and the incident share one area as tabs: side by side with the log, three
@@ -161,10 +197,31 @@ void DiagnosisPane::updateTabTitles()
 
 int DiagnosisPane::minimumReadableWidth() const
 {
-    // The badge and the recommended action in one line each, and about 30 characters of the summary.
-    const int text = m_summary->fontMetrics().horizontalAdvance(QStringLiteral("the device clock is out of sync"));
-    return std::max({text, m_badge->sizeHint().width(), m_action->isVisible() ? m_action->sizeHint().width() : 0,
-                 m_tabs->tabBar()->tabRect(0).width() + 2 * m_tabs->tabBar()->iconSize().width()});
+    // The caption with the badge in one line, the first tab, and about 38 characters of the summary (the
+    // recommended action elides beyond that, its tooltip has it whole).
+    const int text = m_summary->fontMetrics().horizontalAdvance(QStringLiteral("client (0.99): the device clock is out"));
+    return std::max({text, m_badge->sizeHint().width() + m_summary->fontMetrics().horizontalAdvance(tr("Diagnosis")) + 12,
+                     m_tabs->tabBar()->tabRect(0).width() + 2 * m_tabs->tabBar()->iconSize().width()});
+}
+
+void DiagnosisPane::fitActionText()
+{
+    QStyleOptionButton option;
+    option.initFrom(m_action);
+    const int padding = m_action->style()->sizeFromContents(QStyle::CT_PushButton, &option, QSize(0, 0), m_action).width();
+    m_action->setText(m_action->fontMetrics().elidedText(m_actionText, Qt::ElideRight, qMax(0, width() - padding - 4)));
+}
+
+void DiagnosisPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_actionText.isEmpty())
+        fitActionText();
+    // After the layout has given the lists their new width.
+    QTimer::singleShot(0, this, [this] {
+        wrapItems(m_evidence);
+        wrapItems(m_tier1);
+    });
 }
 
 int DiagnosisPane::preferredWidth() const
@@ -203,12 +260,15 @@ void DiagnosisPane::showTicket(const Ticket *t)
         item->setToolTip(tr("Rule %1").arg(e.rule));
     }
     m_recommended = d.action;
-    m_action->setText(tr("Recommended: %1").arg(label(d.action)));
+    m_actionText = tr("Recommended: %1").arg(label(d.action));
+    m_action->setToolTip(m_actionText);
     m_action->show();
+    fitActionText();
     m_rules->setText(tr("Rules %1 · signature %2").arg(d.rulesVersion, d.signature));
     m_rules->setToolTip(m_rules->text());
     updateTabTitles();
     m_tabs->setCurrentIndex(0);
+    wrapItems(m_evidence);
 }
 
 void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
@@ -225,6 +285,7 @@ void DiagnosisPane::showEvents(const QList<TicketEvent> &events)
     }
     if (m_tier1->count() == 0)
         m_tier1->addItem(tr("Nothing: tier 1 did not act on this ticket."));
+    wrapItems(m_tier1);
     updateTabTitles();
 }
 
@@ -261,6 +322,7 @@ void DiagnosisPane::highlightLine(int line)
         if (match)
             m_evidence->scrollToItem(item);
     }
+    wrapItems(m_evidence); // bold is wider
 }
 
 } // namespace relaydesk::ui

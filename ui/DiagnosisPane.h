@@ -41,8 +41,12 @@ signals:
     void recommendedActionRequested(relaydesk::RecommendedAction action);
     void relatedTicketActivated(qint64 ticketId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateTabTitles();
+    void fitActionText(); // elided to the pane's width
 
     QLabel *m_badge;
     QTabWidget *m_tabs;
@@ -51,6 +55,7 @@ private:
     QListWidget *m_tier1;
     QListWidget *m_related;
     QPushButton *m_action;
+    QString m_actionText;
     QLabel *m_rules;
     std::optional<RecommendedAction> m_recommended;
 };

@@ -128,6 +128,9 @@ void TicketListPane::setCompact(bool compact)
     if (compact)
         m_fullState = header->saveState();
     m_compact = compact;
+    // The long hint does not fit the compact list; the tooltip keeps it.
+    m_filter->setPlaceholderText(compact ? tr("Filter (Ctrl+F)") : tr("Filter by user, error code, region, text… (Ctrl+F)"));
+    m_filter->setToolTip(tr("Filter by user, error code, region, text… (Ctrl+F)"));
     if (compact) {
         for (int c = 0; c < TicketTableModel::ColumnCount; ++c)
             header->setSectionHidden(c, !isCompactColumn(c));

@@ -54,7 +54,7 @@ private:
     bool m_userSized = false;
 
     static constexpr int kFitSampleRows = 200;
-    static constexpr int kFreeTextChars = 16;
+    static constexpr int kFreeTextChars = 13;
 };
 
 } // namespace relaydesk::ui

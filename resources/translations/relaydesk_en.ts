@@ -183,6 +183,7 @@ F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F9	show or hide the ticket list
 F2	knowledge base
 Ctrl+D	dashboard
 Ctrl+I	incidents
@@ -1680,6 +1681,18 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>No other ticket has this signature.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier 1 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::IncidentsView</name>
@@ -2518,6 +2531,14 @@ The console for rescuing failed instant messages.</source>
         <source>Knowledge base</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ticket &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the queues and the ticket list (F9); J and K still move between tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::QueuePane</name>
@@ -2691,6 +2712,10 @@ The console for rescuing failed instant messages.</source>
             <numerusform>%n ticket</numerusform>
             <numerusform>%n tickets</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,7 @@ F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
 Ctrl+1 … Ctrl+4	queues, tickets, timeline, log
+F9	show or hide the ticket list
 F2	knowledge base
 Ctrl+D	dashboard
 Ctrl+I	incidents
@@ -200,6 +201,7 @@ F3 / Shift+F3	下一个 / 上一个匹配
 Ctrl+G	跳转到日志行
 Ctrl+F	筛选工单
 Ctrl+1 … Ctrl+4	队列、工单、时间线、日志
+F9	显示或隐藏工单列表
 F2	知识库
 Ctrl+D	仪表盘
 Ctrl+I	事件
@@ -1693,6 +1695,18 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>No other ticket has this signature.</source>
         <translation>没有其他工单具有此特征。</translation>
     </message>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation>证据 (%1)</translation>
+    </message>
+    <message>
+        <source>Tier 1 (%1)</source>
+        <translation>一线 (%1)</translation>
+    </message>
+    <message>
+        <source>Incident (%1)</source>
+        <translation>事件 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::IncidentsView</name>
@@ -2524,6 +2538,14 @@ The console for rescuing failed instant messages.</source>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
+    <message>
+        <source>Ticket &amp;list</source>
+        <translation>工单列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show or hide the queues and the ticket list (F9); J and K still move between tickets</source>
+        <translation>显示或隐藏队列和工单列表（F9）；J 和 K 仍可在工单之间切换</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::QueuePane</name>
@@ -2694,6 +2716,10 @@ The console for rescuing failed instant messages.</source>
         <translation>
             <numerusform>%n 个工单</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>筛选（Ctrl+F）</translation>
     </message>
 </context>
 <context>

@@ -272,9 +272,12 @@ private slots:
                 QVERIFY2(x >= 0 && x + table->columnWidth(c) <= table->viewport()->width() + 1,
                          qPrintable(u"ticket column %1 at %2+%3 of %4 px"_s.arg(c).arg(x).arg(table->columnWidth(c))
                                         .arg(table->viewport()->width())));
-                const bool last = table->horizontalHeader()->visualIndex(c) == table->horizontalHeader()->count() - 1;
+                const QHeaderView *columns = table->horizontalHeader();
+                bool last = true;
+                for (int v = columns->visualIndex(c) + 1; v < columns->count(); ++v)
+                    last = last && columns->isSectionHidden(columns->logicalIndex(v));
                 if (last)
-                    continue; // it stretches; its text may elide at a narrow width
+                    continue; // it stretches; a long name may elide at a narrow width
                 int content = tableHeaderFont.horizontalAdvance(table->model()->headerData(c, Qt::Horizontal).toString()) +
                               headerPadding(table->horizontalHeader());
                 for (int r = 0; r < qMin(table->model()->rowCount(), 20); ++r)
@@ -310,6 +313,15 @@ private slots:
             QVERIFY2(evidence->viewport()->rect().contains(r),
                      qPrintable(u"finding %1 at %2 in %3"_s.arg(i).arg(rectText(r), rectText(evidence->viewport()->rect()))));
             needed += r.height();
+            // Wrapped, never cut short with "…": the item is as high as its text wrapped to the list's width.
+            const QListWidgetItem *item = evidence->item(i);
+            const QFontMetrics itemFont(item->font());
+            const int wrapped = itemFont.boundingRect(QRect(0, 0, r.width() - cellPadding(evidence) - 4, 100000),
+                                                      Qt::AlignLeft | Qt::TextWordWrap, item->text())
+                                    .height();
+            QVERIFY2(r.height() >= wrapped,
+                     qPrintable(u"finding %1 is %2 px high, its text needs %3: %4"_s.arg(i).arg(r.height()).arg(wrapped)
+                                    .arg(item->text())));
         }
         const int perItem = needed / qMin(4, evidence->count());
         QVERIFY2(evidence->viewport()->height() >= needed + perItem * (4 - qMin(4, evidence->count())),
