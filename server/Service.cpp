@@ -46,6 +46,7 @@ using namespace Qt::StringLiterals;
 Service::Service(ServiceOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
     m_pool.setMaxThreadCount(qMax(1, m_options.workerThreads));
+    m_pool.setExpiryTimeout(-1); // each worker keeps its database connection for the service's life
     m_pool.setObjectName(u"relaydesk-db"_s);
 }
 
