@@ -5,6 +5,8 @@
 #include "ReportCodec.h"
 #include "diagnosis/DiagnosisCodec.h"
 
+#include <QJsonDocument>
+
 namespace relaydesk {
 
 using namespace Qt::StringLiterals;
@@ -188,6 +190,34 @@ QJsonObject encodeTicketPage(const TicketPage &page)
     for (const Ticket &t : page.tickets)
         tickets.append(encodeTicket(t));
     return {{"tickets"_L1, tickets}, {"next"_L1, page.next}, {"has_more"_L1, page.hasMore}};
+}
+
+QByteArray encodeTicketPageJson(const TicketPage &page, const QList<QByteArray> &diagnoses)
+{
+    QByteArray out;
+    out.reserve(page.tickets.size() * 2048 + 64);
+    out += "{\"tickets\":[";
+    for (qsizetype i = 0; i < page.tickets.size(); ++i) {
+        Ticket t = page.tickets.at(i);
+        t.diagnosis.reset();
+        QJsonObject json = encodeTicket(t);
+        json.remove("diagnosis"_L1);
+        QByteArray ticket = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        ticket.chop(1); // the closing brace: the diagnosis goes last
+        if (i > 0)
+            out += ',';
+        out += ticket;
+        out += ",\"diagnosis\":";
+        const QByteArray diagnosis = diagnoses.value(i);
+        out += diagnosis.isEmpty() ? QByteArray("null") : diagnosis;
+        out += '}';
+    }
+    out += "],\"next\":";
+    out += QByteArray::number(page.next);
+    out += ",\"has_more\":";
+    out += page.hasMore ? "true" : "false";
+    out += '}';
+    return out;
 }
 
 Decoded<TicketPage> decodeTicketPage(const QJsonObject &json)

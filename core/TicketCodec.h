@@ -29,4 +29,11 @@ Decoded<TicketPage> decodeTicketPage(const QJsonObject &json);
 
 Decoded<QList<TicketEvent>> decodeTicketEvents(const QJsonObject &json); // {"events": [...]}
 
+// The delta feed's hot path: the JSON text of encodeTicketPage(page), except that each ticket's diagnosis is
+// given as JSON text (`diagnoses[i]` for `page.tickets[i]`; empty: null) and copied in as it is instead of
+// being parsed and built again. The text must be encodeDiagnosis output (the service stores exactly that);
+// tickets' own `diagnosis` members are ignored. Parsing the result gives the same object as
+// encodeTicketPage with the diagnoses decoded (tests/core RoundTripTests).
+QByteArray encodeTicketPageJson(const TicketPage &page, const QList<QByteArray> &diagnoses);
+
 } // namespace relaydesk

@@ -32,7 +32,9 @@ template <typename E> E wire(const QVariant &v, E fallback)
     return fromWire<E>(v.toString()).value_or(fallback);
 }
 
-Ticket readTicket(const QSqlQuery &q)
+// `rawDiagnosis`: when given, the stored diagnosis JSON goes there as it is and the ticket's own is left unset
+// (the delta feed copies it into its answer unparsed).
+Ticket readTicket(const QSqlQuery &q, QByteArray *rawDiagnosis = nullptr)
 {
     Ticket t;
     int i = 0;
@@ -72,7 +74,9 @@ Ticket readTicket(const QSqlQuery &q)
     t.logFormat = wire(q.value(i++), LogFormat::Auto);
     t.logSize = q.value(i++).toLongLong();
     const QVariant diagnosis = q.value(i++);
-    if (!diagnosis.isNull()) {
+    if (rawDiagnosis) {
+        *rawDiagnosis = diagnosis.isNull() ? QByteArray() : diagnosis.toString().toUtf8();
+    } else if (!diagnosis.isNull()) {
         auto decoded = decodeDiagnosis(QJsonDocument::fromJson(diagnosis.toString().toUtf8()).object());
         if (decoded.ok())
             t.diagnosis = std::move(decoded).value();
@@ -92,7 +96,8 @@ Ticket readTicket(const QSqlQuery &q)
 
 TicketStore::TicketStore(const Database &database) : m_database(database) {}
 
-std::optional<TicketPage> TicketStore::changedSince(qint64 since, int limit, QString *error) const
+std::optional<TicketPage> TicketStore::changedSince(qint64 since, int limit, QString *error,
+                                                   QList<QByteArray> *rawDiagnoses) const
 {
     QSqlDatabase db = m_database.connection(error);
     if (!db.isValid())
@@ -109,7 +114,10 @@ std::optional<TicketPage> TicketStore::changedSince(qint64 since, int limit, QSt
             page.hasMore = true;
             break;
         }
-        page.tickets.append(readTicket(q));
+        QByteArray raw;
+        page.tickets.append(readTicket(q, rawDiagnoses ? &raw : nullptr));
+        if (rawDiagnoses)
+            rawDiagnoses->append(std::move(raw));
         page.next = page.tickets.constLast().seq;
     }
     return page;

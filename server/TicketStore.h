@@ -27,8 +27,10 @@ class TicketStore final
 public:
     explicit TicketStore(const Database &database);
 
-    // Tickets with seq > since in increasing seq order, at most `limit`.
-    std::optional<TicketPage> changedSince(qint64 since, int limit, QString *error) const;
+    // Tickets with seq > since in increasing seq order, at most `limit`. With `rawDiagnoses`, each ticket's
+    // stored diagnosis JSON is appended there (empty: none) instead of being decoded into the ticket.
+    std::optional<TicketPage> changedSince(qint64 since, int limit, QString *error,
+                                           QList<QByteArray> *rawDiagnoses = nullptr) const;
     std::optional<Ticket> ticket(qint64 id, QString *error) const;
     bool exists(qint64 id, QString *error) const;
     // The total log size of a ticket (0 when it has none), or nullopt when the ticket does not exist.

@@ -1,6 +1,8 @@
 #include "JsonPaths.h"
 #include "TestCodecs.h"
 
+#include "core/diagnosis/DiagnosisCodec.h"
+
 #include "core/LogPayload.h"
 #include "core/ReportCodec.h"
 #include "core/TicketCodec.h"
@@ -197,7 +199,7 @@ void TestCodecs::ticketEventsRoundTrip()
 
 void TestCodecs::ticketPageRoundTrip()
 {
-    TicketPage page;
+    TicketPage page; // not const: the serialised form below adds diagnoses
     page.tickets = {fullTicket(1), fullTicket(2), fullTicket(3)};
     page.next = 30;
     page.hasMore = true;
@@ -208,6 +210,34 @@ void TestCodecs::ticketPageRoundTrip()
         compareTickets(decoded.value().tickets.at(i), page.tickets.at(i));
     QCOMPARE(decoded.value().next, 30);
     QCOMPARE(decoded.value().hasMore, true);
+    // The feed's serialised form with the diagnoses given as stored text parses to the same object.
+    for (qsizetype i = 0; i < page.tickets.size(); ++i) {
+        Diagnosis d;
+        d.cause = i == 0 ? Cause::Network : Cause::Server;
+        d.confidence = 0.875;
+        d.summary = u"连接超时 \"quoted\" \\ back\nslash"_s;
+        d.evidence = {{12, u"NET_TIMEOUT"_s, u"the request timed out after 30 s"_s}, {0, u"HTTP_503"_s, u"服务器忙"_s}};
+        d.action = RecommendedAction::WaitAndRetry;
+        d.signature = u"network|E_TIMEOUT|cn-north|8.4.1"_s;
+        d.rulesVersion = u"2026.11.1"_s;
+        page.tickets[i].diagnosis = d;
+    }
+    QList<QByteArray> diagnoses;
+    TicketPage withoutDiagnoses = page;
+    for (Ticket &t : withoutDiagnoses.tickets) {
+        diagnoses.append(t.diagnosis ? QJsonDocument(encodeDiagnosis(*t.diagnosis)).toJson(QJsonDocument::Compact)
+                                     : QByteArray());
+        t.diagnosis.reset();
+    }
+    QVERIFY(std::any_of(diagnoses.cbegin(), diagnoses.cend(), [](const QByteArray &d) { return !d.isEmpty(); }));
+    diagnoses[1].clear(); // and a ticket without one
+    TicketPage expected = page;
+    expected.tickets[1].diagnosis.reset();
+    QJsonParseError parseError;
+    const QJsonDocument fast = QJsonDocument::fromJson(encodeTicketPageJson(withoutDiagnoses, diagnoses), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(fast.object(), encodeTicketPage(expected));
+    QCOMPARE(QJsonDocument::fromJson(encodeTicketPageJson({}, {})).object(), encodeTicketPage({}));
     const auto empty = decodeTicketPage(encodeTicketPage({}));
     QVERIFY(empty.ok());
     QVERIFY(empty.value().tickets.isEmpty());
