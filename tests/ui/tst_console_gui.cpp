@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -652,6 +653,46 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
         }
 
+    }
+
+    // After Resolve the ticket leaves the queue: the console says it was resolved and which ticket the
+    // workspace shows now (the list's selection moved to it).
+    void resolveSaysWhatHappenedAndWhereTheSelectionWent()
+    {
+        QTemporaryDir dir;
+        app::Console console(demoOptions(dir.path()));
+        QVERIFY2(startWithTickets(console, 12).isEmpty(), "the demo tickets arrive");
+        ui::MainWindow *window = console.window();
+        qint64 resolved = 0;
+        for (Cause cause : {Cause::Network, Cause::Server, Cause::Client, Cause::User, Cause::Policy}) {
+            if ((resolved = claimEscalated(console, cause)))
+                break;
+        }
+        QVERIFY(resolved);
+        QCOMPARE(window->ticketListPane()->currentTicketId(), resolved);
+        auto *resolve = window->findChild<QPushButton *>(u"resolveButton"_s);
+        QTRY_VERIFY(resolve->isEnabled());
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            asked = true;
+            QMetaObject::invokeMethod(QApplication::activeModalWidget(), "accept", Qt::QueuedConnection);
+        });
+        QTest::mouseClick(resolve, Qt::LeftButton);
+        QVERIFY(asked);
+        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->ticket(resolved)->status, TicketStatus::Resolved, 20000);
+        // The list (all escalated) no longer holds it; the selection went to another ticket, and the console
+        // says both.
+        QTRY_VERIFY(window->ticketListPane()->currentTicketId() != resolved);
+        const qint64 now = window->ticketListPane()->currentTicketId();
+        const QString said = window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(u"Ticket #%1 resolved"_s.arg(resolved)), qPrintable(said));
+        if (now != 0)
+            QVERIFY2(said.contains(u"#%1"_s.arg(now)), qPrintable(said));
+        else
+            QVERIFY2(said.contains(u"no ticket"_s, Qt::CaseInsensitive), qPrintable(said));
+        auto *state = window->findChild<QLabel *>(u"actionState"_s);
+        QVERIFY2(state->text().contains(u"#%1 resolved"_s.arg(resolved)), qPrintable(state->text()));
     }
 
     void embeddedSessionRenewsItself()
