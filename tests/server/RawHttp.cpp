@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <chrono>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -72,6 +73,30 @@ bool RawSocket::send(const QByteArray &bytes)
         sent += n;
     }
     return m_fd >= 0;
+}
+
+qsizetype RawSocket::sendWithin(const QByteArray &bytes, int timeoutMs)
+{
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    qsizetype sent = 0;
+    while (m_fd >= 0 && sent < bytes.size()) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        pollfd p{m_fd, POLLOUT, 0};
+        const int ready = ::poll(&p, 1, int(qMax<qint64>(0, left)));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0)
+            return sent; // no room within the time: the peer is not reading
+        const ssize_t n = ::send(m_fd, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+                continue;
+            return -1;
+        }
+        sent += n;
+    }
+    return m_fd >= 0 ? sent : -1;
 }
 
 bool RawSocket::fill(int timeoutMs)
@@ -203,6 +228,8 @@ bool ServerProcess::start(const QStringList &extraArgs, QString *error)
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    if (m_logToFile)
+        m_process->setStandardErrorFile(logPath());
     m_process->start(serverExe(),
                      QStringList{u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s} + extraArgs);
     if (!m_process->waitForStarted(30000)) {

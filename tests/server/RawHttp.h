@@ -32,6 +32,9 @@ public:
     // Connects to 127.0.0.1:port, from `source` (another loopback address counts as another client).
     bool connectTo(quint16 port, const char *source = nullptr);
     bool send(const QByteArray &bytes);
+    // Sends what the peer takes within timeoutMs (it may stop reading: back-pressure) and returns how many
+    // bytes that was, or -1 when the connection failed (closed, reset) before all were sent.
+    qsizetype sendWithin(const QByteArray &bytes, int timeoutMs);
     // Reads one response; waits at most timeoutMs for each chunk.
     RawResponse readResponse(int timeoutMs = 60000);
     // True when the peer has closed (EOF or reset) within timeoutMs, having sent nothing more.
@@ -53,6 +56,10 @@ class ServerProcess final
 public:
     ~ServerProcess();
     bool start(const QStringList &extraArgs, QString *error);
+    // Before start(): the server's stderr (a line per stored report, among others) goes to logPath() instead
+    // of a pipe, so a test that runs long without reading it does not block the server on a full pipe.
+    void logToFile() { m_logToFile = true; }
+    QString logPath() const { return m_dir.filePath(QStringLiteral("server.log")); }
     void stop(); // SIGTERM, wait
     bool isRunning() const;
     quint16 port() const { return m_port; }
@@ -73,6 +80,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QString m_clientKey;
+    bool m_logToFile = false;
 };
 
 QByteArray httpGet(const QByteArray &path, const QByteArray &extraHeaders = {});
