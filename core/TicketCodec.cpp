@@ -3,6 +3,7 @@
 #include "JsonReader.h"
 #include "Limits.h"
 #include "ReportCodec.h"
+#include "TicketJson.h"
 #include "diagnosis/DiagnosisCodec.h"
 
 #include <QJsonDocument>
@@ -195,22 +196,12 @@ QJsonObject encodeTicketPage(const TicketPage &page)
 QByteArray encodeTicketPageJson(const TicketPage &page, const QList<QByteArray> &diagnoses)
 {
     QByteArray out;
-    out.reserve(page.tickets.size() * 2048 + 64);
+    out.reserve(page.tickets.size() * 1536 + 64);
     out += "{\"tickets\":[";
     for (qsizetype i = 0; i < page.tickets.size(); ++i) {
-        Ticket t = page.tickets.at(i);
-        t.diagnosis.reset();
-        QJsonObject json = encodeTicket(t);
-        json.remove("diagnosis"_L1);
-        QByteArray ticket = QJsonDocument(json).toJson(QJsonDocument::Compact);
-        ticket.chop(1); // the closing brace: the diagnosis goes last
         if (i > 0)
             out += ',';
-        out += ticket;
-        out += ",\"diagnosis\":";
-        const QByteArray diagnosis = diagnoses.value(i);
-        out += diagnosis.isEmpty() ? QByteArray("null") : diagnosis;
-        out += '}';
+        appendTicketJson(out, page.tickets.at(i), diagnoses.value(i));
     }
     out += "],\"next\":";
     out += QByteArray::number(page.next);

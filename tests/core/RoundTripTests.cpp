@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace relaydesk;
 using namespace relaydesk::test;
@@ -222,6 +223,14 @@ void TestCodecs::ticketPageRoundTrip()
         d.rulesVersion = u"2026.11.1"_s;
         page.tickets[i].diagnosis = d;
     }
+    // Text that needs escaping, characters outside the BMP, times with milliseconds, a negative size.
+    page.tickets[2].userName = u"emoji \U0001F600 \x01 \"q\" \\ \u00e9 \u7535"_s;
+    page.tickets[2].preview = u"tab\there\nnewline\r\x1f end"_s;
+    page.tickets[2].comment = QString();
+    page.tickets[2].messageSize = -1;
+    page.tickets[2].sentAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'007, Qt::UTC);
+    page.tickets[2].createdAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'070, QTimeZone(8 * 3600));
+    page.tickets[2].updatedAt = QDateTime();
     QList<QByteArray> diagnoses;
     TicketPage withoutDiagnoses = page;
     for (Ticket &t : withoutDiagnoses.tickets) {

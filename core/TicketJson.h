@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Ticket.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace relaydesk {
+
+// The JSON text of encodeTicket(ticket), written directly (no QJsonObject), for the delta feed's hot path. The
+// diagnosis is given as JSON text (as the service stores it, encodeDiagnosis output; empty: null) and copied
+// in; ticket.diagnosis is ignored. Parsing the result gives exactly encodeTicket's object (tests/core).
+void appendTicketJson(QByteArray &out, const Ticket &ticket, QByteArrayView diagnosisJson);
+
+// JSON string literal of `text` (quotes included), as JSON requires it escaped.
+void appendJsonString(QByteArray &out, QStringView text);
+
+// formatRfc3339(time) as a JSON string ("" for an invalid time), without QDateTime::toString.
+void appendJsonTime(QByteArray &out, const QDateTime &time);
+
+} // namespace relaydesk
