@@ -54,6 +54,7 @@ QString QueueModel::title(const QModelIndex &index) const
         case Unassigned: return tr("Unassigned");
         case ByCause: return tr("By cause");
         case ByRegion: return tr("By region");
+        case Everything: return tr("All tickets");
         default: return {};
         }
     }
@@ -69,6 +70,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     int count = -1;
     if (index.internalId() == 0 && index.row() < 3)
         count = m_topCounts[std::size_t(index.row())];
+    else if (index.internalId() == 0 && index.row() == Everything)
+        count = m_allCount;
     else if (index.internalId() - 1 == ByCause)
         count = m_causeCounts[std::size_t(index.row())];
     else if (index.internalId() - 1 == ByRegion)
@@ -78,7 +81,15 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return count < 0 ? title(index) : tr("%1 (%2)").arg(title(index)).arg(count);
     case CountRole:
         return count < 0 ? QVariant() : QVariant(count);
+    case TitleRole:
+        return title(index);
+    case Qt::ToolTipRole:
+        if (index.internalId() == 0 && index.row() == Everything)
+            return tr("Every synced ticket, resolved and closed ones included");
+        return {};
     case Qt::AccessibleTextRole:
+        if (index.internalId() == 0 && index.row() == Everything)
+            return tr("%1, %n ticket(s)", nullptr, count).arg(title(index));
         return count < 0 ? title(index) : tr("%1, %n open ticket(s)", nullptr, count).arg(title(index));
     default:
         return {};
@@ -118,6 +129,7 @@ void QueueModel::recount(const std::vector<Ticket> &tickets, const QString &me)
         endInsertRows();
     }
     m_topCounts = top;
+    m_allCount = int(tickets.size());
     m_causeCounts = causes;
     for (qsizetype i = 0; i < m_regions.size(); ++i)
         m_regionCounts[std::size_t(i)] = regions.value(m_regions.at(i));
@@ -137,6 +149,7 @@ std::optional<QueueSelection> QueueModel::selectionAt(const QModelIndex &index) 
         case AllEscalated: s.kind = QueueSelection::Kind::AllEscalated; return s;
         case Mine: s.kind = QueueSelection::Kind::Mine; return s;
         case Unassigned: s.kind = QueueSelection::Kind::Unassigned; return s;
+        case Everything: s.kind = QueueSelection::Kind::Everything; return s;
         default: return std::nullopt;
         }
     }
@@ -161,7 +174,7 @@ QModelIndex QueueModel::indexOf(const QueueSelection &s) const
         const auto row = m_regions.indexOf(s.region);
         return row < 0 ? QModelIndex() : index(int(row), 0, index(ByRegion, 0));
     }
-    case QueueSelection::Kind::Everything: break;
+    case QueueSelection::Kind::Everything: return index(Everything, 0);
     }
     return {};
 }

@@ -12,15 +12,16 @@
 namespace relaydesk::models {
 
 // The queue views on the left: all escalated, mine, unassigned, then one per cause and one per region,
-// each with its count of open tickets. Regions appear as tickets from them arrive.
+// each with its count of open tickets (regions appear as tickets from them arrive), and last every synced
+// ticket, closed ones included (where a closed ticket opened from elsewhere is shown).
 class QueueModel final : public QAbstractItemModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueueModel)
 
 public:
-    enum Top { AllEscalated, Mine, Unassigned, ByCause, ByRegion, TopCount };
-    enum Role { CountRole = Qt::UserRole + 1 };
+    enum Top { AllEscalated, Mine, Unassigned, ByCause, ByRegion, Everything, TopCount };
+    enum Role { CountRole = Qt::UserRole + 1, TitleRole };
 
     explicit QueueModel(QObject *parent = nullptr);
 
@@ -42,6 +43,7 @@ private:
     QString title(const QModelIndex &index) const;
 
     std::array<int, 3> m_topCounts{};                           // AllEscalated, Mine, Unassigned
+    int m_allCount = 0;                                         // Everything: all synced tickets
     std::array<int, std::size_t(Cause::Count)> m_causeCounts{};
     QStringList m_regions;                                      // sorted
     std::vector<int> m_regionCounts;

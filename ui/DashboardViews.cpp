@@ -16,6 +16,7 @@
 #include "models/TicketTableModel.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -131,13 +132,22 @@ void DashboardViews::drillDownToRegion(const QString &region)
 
 void DashboardViews::openTicket(qint64 id)
 {
-    if (m_ctx.tickets->rowOf(id) < 0)
-        m_window->queuePane()->select(models::QueueSelection::of(models::QueueSelection::Kind::Everything));
-    if (m_ctx.tickets->rowOf(id) < 0)
-        m_ctx.tickets->setQueue(models::QueueSelection::of(models::QueueSelection::Kind::Everything));
-    if (m_ctx.tickets->rowOf(id) < 0) {
+    // The list shows the queue the tree has selected: when the ticket is not in it, the tree moves to a queue
+    // that holds it (all escalated for an open ticket, all tickets for a closed one), and the list follows.
+    using Kind = models::QueueSelection::Kind;
+    const Ticket *ticket = m_ctx.tickets->ticket(id);
+    if (!ticket) {
         m_window->notify(tr("Ticket #%1 is not in your synced queues.").arg(id));
         return;
+    }
+    if (m_ctx.tickets->rowOf(id) < 0 || !m_ctx.tickets->queue().matches(*ticket, m_ctx.username)) {
+        const auto queue = models::QueueSelection::of(isOpenForAgents(ticket->status) ? Kind::AllEscalated : Kind::Everything);
+        m_window->queuePane()->select(queue);
+        m_ctx.tickets->setQueue(queue); // also when the tree's row was already current
+    }
+    if (m_ctx.tickets->rowOf(id) < 0) { // a quick filter hides it
+        m_window->ticketListPane()->filterEdit()->clear();
+        m_ctx.tickets->setQuickFilter({});
     }
     m_window->ticketListPane()->selectTicket(id);
     raise(m_window);

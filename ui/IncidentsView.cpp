@@ -2,6 +2,7 @@
 
 #include "ActionDialogs.h"
 #include "ScreenFit.h"
+#include "models/BulkResultModel.h"
 #include "models/IncidentModel.h"
 #include "models/Labels.h"
 #include "models/TicketTableModel.h"
@@ -10,12 +11,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace relaydesk::ui {
@@ -60,12 +61,19 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     m_summary->setObjectName(u"incidentSummary"_s);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
-    m_results = new QTableWidget(0, 3, this);
+    m_resultModel = new models::BulkResultModel(api, this);
+    m_results = new QTableView(this);
     m_results->setObjectName(u"incidentResults"_s);
-    m_results->setHorizontalHeaderLabels({tr("Ticket"), tr("Result"), tr("Reason")});
+    m_results->setModel(m_resultModel);
     m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->horizontalHeader()->setSectionResizeMode(models::BulkResultModel::TicketColumn,
+                                                        QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setSectionResizeMode(models::BulkResultModel::ResultColumn,
+                                                        QHeaderView::ResizeToContents);
     m_results->verticalHeader()->hide();
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setWordWrap(false);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_resend);
@@ -110,9 +118,16 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     connect(m_reroute, &QPushButton::clicked, this, [this] { run(Verb::Reroute); });
     connect(m_reply, &QPushButton::clicked, this, [this] { run(Verb::Reply); });
     connect(m_refresh, &QPushButton::clicked, incidents, &IncidentModel::refresh);
+    // Outcomes land on the tickets' timelines; the stream's ticket changes tell when to read them again.
+    connect(tickets, &models::TicketTableModel::ticketsChanged, m_resultModel, &models::BulkResultModel::ticketsChanged);
+    connect(m_resultModel, &models::BulkResultModel::countsChanged, this, &IncidentsView::showSummary);
+    connect(m_results, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit ticketActivated(index.data(models::BulkResultModel::TicketIdRole).toLongLong());
+    });
     connect(bulk, &IncidentBulkAction::started, this, [this](const QString &, Verb verb, int count) {
         m_progress->show();
-        m_results->setRowCount(0);
+        m_lastVerb = verb;
+        m_resultModel->clear();
         const QString what = verb == Verb::Resend ? tr("Resending") : verb == Verb::Reroute ? tr("Rerouting") : tr("Replying");
         m_summary->setText(tr("%1: %n open ticket(s), each with its own action…", nullptr, count).arg(what));
         updateButtons();
@@ -207,31 +222,69 @@ void IncidentsView::run(Verb verb)
             return;
         args = *asked;
     }
+    if (incident->openCount > 1 && !confirm(verb, incident->openCount, args))
+        return;
     m_bulk->start(incident->id, verb, args, incident->openCount);
+}
+
+bool IncidentsView::confirm(Verb verb, int count, const models::ActionArgs &args)
+{
+    QString question;
+    switch (verb) {
+    case Verb::Resend: question = tr("Resend the failed message of %n ticket(s)?", nullptr, count); break;
+    case Verb::Reroute:
+        question = tr("Reroute the failed message of %n ticket(s) through %1?", nullptr, count)
+                       .arg(args.region.value_or(QString()));
+        break;
+    case Verb::Reply: question = tr("Send this reply to the users of %n ticket(s)?", nullptr, count); break;
+    }
+    QMessageBox box(QMessageBox::Question, windowTitle(), question, QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(u"incidentConfirm"_s);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(tr("Each open ticket of the incident is claimed for you and gets its own action; "
+                              "tickets another agent holds are skipped."));
+    box.button(QMessageBox::Yes)->setText(tr("&Yes"));
+    box.button(QMessageBox::No)->setText(tr("&No"));
+    box.setDefaultButton(QMessageBox::No);
+    box.setEscapeButton(QMessageBox::No);
+    return box.exec() == QMessageBox::Yes;
 }
 
 void IncidentsView::showResults(const models::BulkSummary &summary)
 {
     m_progress->hide();
-    m_summary->setText(tr("%1 done, %2 skipped, %3 failed.").arg(summary.done).arg(summary.skipped).arg(summary.failed) +
-                       (summary.failed > 0 ? tr(" Run it again to retry the failed tickets.") : QString()));
-    m_results->setRowCount(int(summary.results.size()));
-    for (int row = 0; row < summary.results.size(); ++row) {
-        const models::BulkTicketResult &r = summary.results.at(row);
-        QString status = r.status == "done"_L1 ? tr("done") : r.status == "skipped"_L1 ? tr("skipped") : tr("failed");
-        if (r.replayed)
-            status += tr(" (already done)");
-        QString reason = r.message.isEmpty() ? r.reason : r.message;
-        if (!r.holder.isEmpty())
-            reason = tr("held by %1").arg(r.holder);
-        m_results->setItem(row, 0, new QTableWidgetItem(u"#%1"_s.arg(r.ticketId)));
-        m_results->setItem(row, 1, new QTableWidgetItem(status));
-        m_results->setItem(row, 2, new QTableWidgetItem(reason));
-        m_results->item(row, 0)->setData(Qt::UserRole, r.ticketId);
-        m_results->item(row, 1)->setData(Qt::UserRole, r.status);
-    }
+    m_resultModel->setSummary(summary); // shows the summary through countsChanged
+    showSummary();
     updateButtons();
     m_incidents->refresh();
+}
+
+void IncidentsView::showSummary()
+{
+    if (!m_resultModel->hasResults()) {
+        if (!m_bulk->isRunning() && m_lastVerb)
+            m_summary->clear();
+        return;
+    }
+    using Kind = models::TicketActions::Kind;
+    const Verb verb = m_lastVerb.value_or(Verb::Resend);
+    const QString action =
+        models::TicketActions::name(verb == Verb::Resend ? Kind::Resend : verb == Verb::Reroute ? Kind::Reroute : Kind::Reply);
+    const models::BulkOutcomeCounts c = m_resultModel->counts();
+    QStringList parts{tr("%n delivered", nullptr, c.delivered), tr("%n duplicate(s) suppressed", nullptr, c.suppressed),
+                      tr("%n failed", nullptr, c.failed)};
+    if (c.skipped > 0)
+        parts << tr("%n skipped", nullptr, c.skipped);
+    const QString counted = parts.join(tr(", ", "separator between counts"));
+    QString text;
+    if (c.pending > 0) {
+        text = tr("%1: %2 so far; %n still waiting for the gateway's answer…", nullptr, c.pending).arg(action, counted);
+    } else {
+        text = tr("%1 finished: %2.").arg(action, counted);
+        if (c.failed > 0)
+            text += u' ' + tr("Run it again to retry the failed tickets.");
+    }
+    m_summary->setText(text);
 }
 
 } // namespace relaydesk::ui

@@ -9,10 +9,10 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 
 namespace relaydesk::models {
 class ApiClient;
+class BulkResultModel;
 class IncidentModel;
 class TicketTableModel;
 } // namespace relaydesk::models
@@ -20,9 +20,11 @@ class TicketTableModel;
 namespace relaydesk::ui {
 
 // Open incidents (tickets sharing one diagnosis signature) with their tickets, and the bulk actions: Resend,
-// Reroute (the region dialog of a single reroute) and Reply (the reply composer). While a bulk call runs a
-// progress bar shows it; afterwards each ticket's result (done / skipped / failed with the reason). Asking
-// again after a failure retries with the same Idempotency-Key, so done tickets are not acted on twice.
+// Reroute (the region dialog of a single reroute) and Reply (the reply composer); more than one ticket asks
+// for confirmation first. While a bulk call runs a progress bar shows it; afterwards each ticket's result is
+// the gateway's final outcome (delivered / duplicate suppressed / failed with status and code, or skipped /
+// refused with the reason), pending until the ticket's timeline has it, and the summary counts them live.
+// Asking again after a refusal retries with the same Idempotency-Key, so tickets are not acted on twice.
 class IncidentsView final : public QWidget
 {
     Q_OBJECT
@@ -34,7 +36,8 @@ public:
 
     QTableView *incidentTable() const { return m_table; }
     QListWidget *ticketList() const { return m_tickets; }
-    QTableWidget *resultTable() const { return m_results; }
+    QTableView *resultTable() const { return m_results; }
+    models::BulkResultModel *results() const { return m_resultModel; }
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *summaryLabel() const { return m_summary; }
     QString currentIncidentId() const { return m_current; }
@@ -53,6 +56,8 @@ private:
     void showIncident();
     void updateButtons();
     void showResults(const models::BulkSummary &summary);
+    void showSummary();
+    bool confirm(models::IncidentBulkAction::Verb verb, int count, const models::ActionArgs &args);
 
     models::IncidentModel *m_incidents;
     models::IncidentBulkAction *m_bulk;
@@ -66,7 +71,9 @@ private:
     QPushButton *m_refresh;
     QProgressBar *m_progress;
     QLabel *m_summary;
-    QTableWidget *m_results;
+    QTableView *m_results;
+    models::BulkResultModel *m_resultModel;
+    std::optional<models::IncidentBulkAction::Verb> m_lastVerb;
     QString m_current;
 };
 

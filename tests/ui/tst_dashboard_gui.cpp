@@ -7,7 +7,9 @@
 #include "models/AlertModel.h"
 #include "models/IncidentBulkAction.h"
 #include "models/IncidentModel.h"
+#include "models/ApiClient.h"
 #include "models/MetricsFeed.h"
+#include "models/QueueModel.h"
 #include "models/TicketTableModel.h"
 #include "sim/GatewaySimulator.h"
 #include "sim/TelemetryReporter.h"
@@ -18,11 +20,17 @@
 #include "ui/DashboardWindow.h"
 #include "ui/IncidentsView.h"
 #include "ui/MainWindow.h"
+#include "ui/QueuePane.h"
 #include "ui/TicketListPane.h"
 #include "ui/TrayNotifier.h"
 
 #include <QAbstractSeries>
 #include <QAction>
+#include <QApplication>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTreeView>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -45,6 +53,40 @@ using namespace relaydesk;
 using namespace Qt::StringLiterals;
 using models::Metric;
 
+namespace {
+
+// What the next modal message box asked (filled in when it shows; it is answered with `key`).
+struct ConfirmationSeen
+{
+    bool seen = false;
+    bool defaultIsNo = false;
+    QString text;
+};
+using Confirmation = std::shared_ptr<ConfirmationSeen>;
+
+Confirmation confirmNextMessageBox(Qt::Key key)
+{
+    auto seen = std::make_shared<ConfirmationSeen>();
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, seen, key] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || !box->isVisible())
+            return;
+        seen->seen = true;
+        seen->text = box->text() + u'\n' + box->informativeText();
+        seen->defaultIsNo = box->defaultButton() && box->defaultButton() == box->button(QMessageBox::No);
+        poll->deleteLater();
+        QTest::keyClick(box, key);
+    });
+    poll->start();
+    // Nothing asked within a while: stop polling (the test then sees seen == false).
+    QTimer::singleShot(5000, poll, &QObject::deleteLater);
+    return seen;
+}
+
+} // namespace
+
 class TestDashboardGui final : public QObject
 {
     Q_OBJECT
@@ -62,10 +104,36 @@ private slots:
 
 private:
     ui::DashboardViews *views() const { return m_console->window()->leadViews(); }
+    // The outcome (action_outcome detail) of the ticket's latest agent resend, waiting for the gateway's
+    // answer; nullopt when no agent resend is on its timeline.
+    std::optional<QJsonObject> waitForResendOutcome(qint64 ticketId) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<app::Console> m_console;
 };
+
+std::optional<QJsonObject> TestDashboardGui::waitForResendOutcome(qint64 ticketId) const
+{
+    for (int round = 0; round < 120; ++round) {
+        std::optional<models::ApiResult<QList<TicketEvent>>> answer;
+        m_console->api()->fetchEvents(ticketId, [&answer](models::ApiResult<QList<TicketEvent>> r) { answer = r; });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000) || !answer->ok())
+            continue;
+        qint64 actionId = 0;
+        for (const TicketEvent &e : *answer->value) {
+            if (e.kind == "resend_requested"_L1 && e.actor == m_console->username())
+                actionId = e.detail.value("action_id"_L1).toInteger();
+        }
+        if (actionId == 0)
+            return std::nullopt;
+        for (const TicketEvent &e : *answer->value) {
+            if (e.kind == "action_outcome"_L1 && e.detail.value("action_id"_L1).toInteger() == actionId)
+                return e.detail;
+        }
+        QTest::qWait(250);
+    }
+    return std::nullopt;
+}
 
 void TestDashboardGui::initTestCase()
 {
@@ -291,25 +359,63 @@ void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
 
     auto *resend = view->findChild<QPushButton *>(u"incidentResend"_s);
     QVERIFY(resend && resend->isEnabled());
+    // More than one ticket: the console asks first, naming the count and the action; No is the default and
+    // Y (the Yes button's mnemonic) answers from the keyboard.
+    Confirmation confirmation = confirmNextMessageBox(Qt::Key_Y);
     QTest::mouseClick(resend, Qt::LeftButton);
+    QVERIFY2(confirmation->seen, "a bulk resend of several tickets asks for confirmation");
+    QVERIFY2(confirmation->text.contains(QString::number(incident.openCount)), qPrintable(confirmation->text));
+    QVERIFY2(confirmation->text.contains(u"resend"_s, Qt::CaseInsensitive), qPrintable(confirmation->text));
+    QVERIFY(confirmation->defaultIsNo);
     QVERIFY(view->progressBar()->isVisible()); // shown while the bulk call runs
     QVERIFY(!resend->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!view->progressBar()->isVisible(), 30000);
-    QTableWidget *results = view->resultTable();
-    QCOMPARE(results->rowCount(), int(incident.openTicketIds.size()));
+    auto *results = view->findChild<QAbstractItemView *>(u"incidentResults"_s);
+    QVERIFY(results);
+    QAbstractItemModel *rows = results->model();
+    QCOMPARE(rows->rowCount(), int(incident.openTicketIds.size()));
+
+    // Each acted-on ticket's result is the gateway's final outcome as its timeline says (the action_outcome
+    // of the action the bulk resend made), not "done" when the service merely accepted the resend.
     QList<qint64> done;
-    for (int row = 0; row < results->rowCount(); ++row) {
-        const qint64 id = results->item(row, 0)->data(Qt::UserRole).toLongLong();
-        const QString status = results->item(row, 1)->data(Qt::UserRole).toString();
+    int delivered = 0, suppressed = 0, failed = 0;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const qint64 id = rows->index(row, 0).data(Qt::UserRole).toLongLong();
         QVERIFY(messages.contains(id));
-        QVERIFY2(status == "done"_L1 || status == "skipped"_L1 || status == "failed"_L1, qPrintable(status));
-        if (status == "done"_L1)
-            done.append(id);
-        else
-            QVERIFY(!results->item(row, 2)->text().isEmpty()); // the reason
+        const auto outcome = waitForResendOutcome(id);
+        if (!outcome) { // not acted on: skipped or refused, with the reason
+            const QString status = rows->index(row, 1).data(Qt::UserRole).toString();
+            QVERIFY2(status == "skipped"_L1 || status == "failed"_L1, qPrintable(status));
+            QVERIFY(!rows->index(row, 2).data().toString().isEmpty());
+            if (status == "failed"_L1)
+                ++failed; // refused by the service: failed too, with its code
+            continue;
+        }
+        done.append(id);
+        const QString expected = outcome->value("outcome"_L1).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->index(row, 1).data(Qt::UserRole).toString(), expected, 30000);
+        const QString shown = rows->index(row, 1).data().toString() + u' ' + rows->index(row, 2).data().toString();
+        if (expected == "delivered"_L1) {
+            ++delivered;
+            QVERIFY2(shown.contains(u"delivered"_s), qPrintable(shown));
+        } else if (expected == "duplicate_suppressed"_L1) {
+            ++suppressed;
+            QVERIFY2(shown.contains(u"duplicate suppressed"_s), qPrintable(shown));
+        } else {
+            ++failed;
+            QVERIFY2(shown.contains(u"failed"_s), qPrintable(shown));
+            QVERIFY2(shown.contains(QString::number(outcome->value("http_status"_L1).toInt())), qPrintable(shown));
+            QVERIFY2(shown.contains(outcome->value("code"_L1).toString()), qPrintable(shown));
+        }
     }
     QVERIFY2(!done.isEmpty(), qPrintable(view->summaryLabel()->text()));
-    QVERIFY(view->summaryLabel()->text().contains(u"%1 done"_s.arg(done.size())));
+    // The summary counts the outcomes once they are all in; nothing is left waiting.
+    const QString summary = view->summaryLabel()->text();
+    QVERIFY2(summary.contains(u"%1 delivered"_s.arg(delivered)), qPrintable(summary));
+    QVERIFY2(summary.contains(u"%1 duplicate"_s.arg(suppressed)), qPrintable(summary));
+    QVERIFY2(summary.contains(u"%1 failed"_s.arg(failed)), qPrintable(summary));
+    QVERIFY2(!summary.contains(u"waiting"_s), qPrintable(summary));
+    QVERIFY2(!summary.contains(u"done"_s), qPrintable(summary));
 
     // Every resend reaches the gateway, which delivers each message at most once, even when the agent asks
     // again (a second bulk resend joins or replays the first per ticket).
@@ -318,7 +424,10 @@ void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
         QTRY_VERIFY_WITH_TIMEOUT(gateway->attemptsForMessage(messages.value(id)) >= 1, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(resend->isEnabled() || incidents->incident(incident.id) == std::nullopt, 10000);
     if (resend->isEnabled()) {
+        const int open = incidents->incident(incident.id)->openCount;
+        Confirmation again = confirmNextMessageBox(Qt::Key_Y);
         QTest::mouseClick(resend, Qt::LeftButton);
+        QCOMPARE(again->seen, open > 1);
         QTRY_VERIFY_WITH_TIMEOUT(!view->progressBar()->isVisible(), 30000);
     }
     QTest::qWait(1000);
@@ -328,6 +437,30 @@ void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
     if (incident.cause == "network"_L1) {
         for (qint64 id : done)
             QTRY_COMPARE_WITH_TIMEOUT(gateway->deliveriesForMessage(messages.value(id)), 1, 30000);
+    }
+
+    // Opening a ticket from the incident while the queue tree shows another cause: the tree moves to a queue
+    // that holds the ticket, the list shows that queue and the ticket is selected in it.
+    ui::MainWindow *main = m_console->window();
+    auto *queueView = main->queuePane()->view();
+    auto *queueModel = qobject_cast<models::QueueModel *>(queueView->model());
+    QVERIFY(queueModel);
+    const Cause other = fromWire<Cause>(incident.cause) == Cause::Network ? Cause::Server : Cause::Network;
+    main->queuePane()->select(models::QueueSelection::byCause(other));
+    QCOMPARE(m_console->tickets()->queue(), models::QueueSelection::byCause(other));
+    for (qint64 id : {incident.openTicketIds.value(0), incident.ticketIds.value(0)}) {
+        int row = -1;
+        for (int i = 0; i < view->ticketList()->count(); ++i) {
+            if (view->ticketList()->item(i)->data(Qt::UserRole).toLongLong() == id)
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        emit view->ticketList()->itemActivated(view->ticketList()->item(row));
+        QCOMPARE(main->ticketListPane()->currentTicketId(), id);
+        const auto shownQueue = queueModel->selectionAt(queueView->currentIndex());
+        QVERIFY2(shownQueue.has_value(), "the queue tree shows which queue the list is");
+        QVERIFY(*shownQueue == m_console->tickets()->queue());
+        QVERIFY(shownQueue->matches(*m_console->tickets()->ticket(id), m_console->username()));
     }
     view->close();
 }
