@@ -9,7 +9,8 @@
 #   --root DIR        build the root in DIR (must not exist or be empty; default: a new /var/tmp/relaydesk-fresh.*)
 #   --screenshot PATH where the demo's screenshot goes (default: build/fresh-machine/screenshot.png)
 #   --skip-tests      demo only (quicker iterations; the check is not complete without the tests)
-# Exit status: 0 when every phase passed; otherwise 1, with the failing phase named.
+# Exit status: 0 when every phase passed; otherwise 1, naming the failing phases (after failing tests the demo
+# phase still runs). Ctrl+C stops it; mounts are undone and the root removed on every exit.
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +24,7 @@ while (($#)); do
     --root) root=${2:?--root needs a directory}; shift ;;
     --screenshot) screenshot=${2:?--screenshot needs a path}; shift ;;
     --skip-tests) skip_tests=1 ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "fresh-machine-check: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
