@@ -198,6 +198,11 @@ void ActionBar::replyWith(const QString &text, const QString &articleId)
         m_actions->start(m_ticket->id, Kind::Reply, *args);
 }
 
+void ActionBar::showNote(const QString &text)
+{
+    m_state->setText(text);
+}
+
 void ActionBar::triggerRecommended(RecommendedAction action)
 {
     switch (action) {

@@ -35,6 +35,8 @@ public:
     // why through notify() when the ticket cannot be replied to now.
     void replyWith(const QString &text, const QString &articleId);
     // Lets the composer pick text from the knowledge base ("Insert from knowledge base…").
+    // Shows what just happened (e.g. "Ticket #12 resolved…") in the state line, until the next action or ticket.
+    void showNote(const QString &text);
     void setKbPicker(std::function<std::optional<ReplyDraft::Insertion>(QWidget *)> picker) { m_kbPicker = std::move(picker); }
 
 signals:

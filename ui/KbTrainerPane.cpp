@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -84,6 +85,13 @@ KbTrainerPane::KbTrainerPane(models::KbMirror *mirror, models::ApiClient *api, Q
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
 
+    m_usageTimer = new QTimer(this);
+    m_usageTimer->setSingleShot(true);
+    m_usageTimer->setInterval(1000); // a burst of ticket changes reads the usage once
+    connect(m_usageTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshUsage();
+    });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &KbTrainerPane::onSelection);
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         if (!item->data(0, kIdRole).toString().isEmpty())
@@ -180,13 +188,28 @@ void KbTrainerPane::onSelection()
                          .arg(article->version)
                          .arg(article->author));
     m_preview->showMarkdown(article->body);
-    if (!m_usageLoaded)
+    if (!m_usageLoaded || m_usageStale)
         refreshUsage();
     showUsage();
 }
 
+void KbTrainerPane::usageMayHaveChanged()
+{
+    m_usageStale = true;
+    if (!m_usageTimer->isActive()) // not restarted: a steady stream of changes must not starve it
+        m_usageTimer->start();
+}
+
+void KbTrainerPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_usageStale)
+        refreshUsage();
+}
+
 void KbTrainerPane::refreshUsage()
 {
+    m_usageStale = false;
     QPointer<KbTrainerPane> self(this);
     m_api->fetchKbUsage([self, this](models::ApiResult<QList<models::KbUsageCount>> result) {
         if (!self)

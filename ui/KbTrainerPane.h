@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 
 namespace relaydesk::models {
@@ -44,9 +45,15 @@ public:
     void archiveSelected();
     void showHistory();
     void refreshUsage();
+    // A reply or a resolve may have changed the usage counts: read them again soon (coalesced; at once when
+    // the pane is next shown if it is hidden now).
+    void usageMayHaveChanged();
 
 signals:
     void notify(const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void reload();
@@ -68,6 +75,8 @@ private:
     QHash<QString, models::KbUsageCount> m_usageById;
     QString m_pendingSelection;
     bool m_usageLoaded = false;
+    bool m_usageStale = false;
+    QTimer *m_usageTimer;
 };
 
 } // namespace relaydesk::ui

@@ -4,6 +4,7 @@
 #include "ActionDialogs.h"
 #include "DashboardViews.h"
 #include "DiagnosisPane.h"
+#include "KbTrainerPane.h"
 #include "KnowledgePane.h"
 #include "LogPane.h"
 #include "QueuePane.h"
@@ -12,6 +13,7 @@
 #include "TicketListPane.h"
 #include "models/ApiClient.h"
 #include "models/QueueModel.h"
+#include "models/TicketActions.h"
 #include "models/TicketDetailLoader.h"
 #include "models/TicketTableModel.h"
 
@@ -35,6 +37,7 @@
 
 namespace relaydesk::ui {
 
+using models::QueueModel;
 using models::SyncEngine;
 
 MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMainWindow(parent), m_ctx(context)
@@ -96,6 +99,16 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     connect(m_ctx.tickets, &models::TicketTableModel::ticketsChanged, this, &MainWindow::onTicketsChanged);
     connect(m_ctx.sync, &SyncEngine::stateChanged, this, &MainWindow::onSyncState);
     connect(m_ctx.sync, &SyncEngine::problem, this, &MainWindow::notify);
+    connect(m_ctx.actions, &models::TicketActions::accepted, this,
+            [this](qint64 id, models::TicketActions::Kind kind) {
+                using Kind = models::TicketActions::Kind;
+                if (kind == Kind::Resolve)
+                    onResolved(id);
+                // KB usage counts replies that quote articles and the tickets they then resolved.
+                if (m_knowledge && m_knowledge->trainerPane() &&
+                    (kind == Kind::Reply || kind == Kind::Resolve || kind == Kind::Reopen))
+                    m_knowledge->trainerPane()->usageMayHaveChanged();
+            });
 
     using models::TicketDetailLoader;
     connect(m_ctx.details, &TicketDetailLoader::eventsLoaded, this,
@@ -320,6 +333,9 @@ void MainWindow::onTicketSelected(qint64 id)
 
 void MainWindow::onTicketsChanged(const QList<qint64> &ids)
 {
+    // Other agents' replies and resolves change the KB usage counts too.
+    if (!ids.isEmpty() && m_knowledge && m_knowledge->trainerPane())
+        m_knowledge->trainerPane()->usageMayHaveChanged();
     m_ctx.queues->recount(m_ctx.tickets->allTickets(), m_ctx.username);
     m_counts->setText(tr("%n ticket(s) synced", nullptr, int(m_ctx.tickets->totalCount())));
     const qint64 selected = m_ctx.details->selected();
@@ -330,6 +346,23 @@ void MainWindow::onTicketsChanged(const QList<qint64> &ids)
         if (m_knowledge)
             m_knowledge->setTicket(m_ctx.tickets->ticket(selected));
     }
+}
+
+void MainWindow::onResolved(qint64 id)
+{
+    // The answer's ticket is in the model already: a resolved ticket left the agents' queues and the list's
+    // selection moved on (or stayed, in a view that shows resolved tickets). Say both.
+    const qint64 now = m_listPane->currentTicketId();
+    const QString queue = m_queuePane->view()->currentIndex().data(QueueModel::TitleRole).toString();
+    QString text;
+    if (now == id)
+        text = tr("Ticket #%1 resolved.").arg(id);
+    else if (now != 0)
+        text = tr("Ticket #%1 resolved. Showing #%2, the next ticket in %3.").arg(id).arg(now).arg(queue);
+    else
+        text = tr("Ticket #%1 resolved. No tickets left in %2.").arg(id).arg(queue);
+    notify(text);
+    m_actionBar->showNote(text);
 }
 
 void MainWindow::restoreLayout()

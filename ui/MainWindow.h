@@ -97,6 +97,7 @@ private:
     void onSyncState(models::SyncEngine::State state, const QString &detail);
     void onTicketSelected(qint64 id);
     void onTicketsChanged(const QList<qint64> &ids);
+    void onResolved(qint64 id);
 
     static constexpr QSize kDefaultSize{1400, 860};
 

@@ -946,6 +946,61 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::models::BulkResultModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed at the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted as action %1; the outcome arrives on the ticket&apos;s timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user already has it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::models::IncidentModel</name>
     <message>
         <source>%1 open / %2</source>
@@ -1097,6 +1152,21 @@ Without --server it runs the service embedded, with a local database.</source>
         <translation>
             <numerusform>%1, %n open ticket</numerusform>
             <numerusform>%1, %n open tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every synced ticket, resolved and closed ones included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n ticket(s)</source>
+        <translation>
+            <numerusform>%1, %n ticket</numerusform>
+            <numerusform>%1, %n tickets</numerusform>
         </translation>
     </message>
 </context>
@@ -1717,18 +1787,6 @@ Without --server it runs the service embedded, with a local database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tickets of the incident (double-click to open):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,32 +1834,85 @@ Without --server it runs the service embedded, with a local database.</source>
         <comment>greeting in a reply sent to all users of an incident</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Resend the failed message of %n ticket(s)?</source>
+        <translation>
+            <numerusform>Resend the failed message of %n ticket?</numerusform>
+            <numerusform>Resend the failed messages of %n tickets?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reroute the failed message of %n ticket(s) through %1?</source>
+        <translation>
+            <numerusform>Reroute the failed message of %n ticket through %1?</numerusform>
+            <numerusform>Reroute the failed messages of %n tickets through %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send this reply to the users of %n ticket(s)?</source>
+        <translation>
+            <numerusform>Send this reply to the user of %n ticket?</numerusform>
+            <numerusform>Send this reply to the users of %n tickets?</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 done, %2 skipped, %3 failed.</source>
+        <source>Each open ticket of the incident is claimed for you and gets its own action; tickets another agent holds are skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Run it again to retry the failed tickets.</source>
+        <source>&amp;Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>done</source>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n delivered</numerusform>
+            <numerusform>%n delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) suppressed</source>
+        <translation>
+            <numerusform>%n duplicate suppressed</numerusform>
+            <numerusform>%n duplicates suppressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between counts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 so far; %n still waiting for the gateway&apos;s answer…</source>
+        <translation>
+            <numerusform>%1: %2 so far; %n still waiting for the gateway&apos;s answer…</numerusform>
+            <numerusform>%1: %2 so far; %n still waiting for the gateway&apos;s answer…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 finished: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (already done)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>held by %1</source>
+        <source>Run it again to retry the failed tickets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2537,6 +2648,18 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>Show or hide the queues and the ticket list (F9); J and K still move between tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved. Showing #%2, the next ticket in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved. No tickets left in %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

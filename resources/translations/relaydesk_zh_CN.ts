@@ -963,6 +963,61 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
 </context>
 <context>
+    <name>relaydesk::models::BulkResultModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>waiting for the gateway…</source>
+        <translation>等待网关应答…</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>duplicate suppressed</source>
+        <translation>重复已抑制</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed (refused)</source>
+        <translation>失败（被拒绝）</translation>
+    </message>
+    <message>
+        <source>failed at the gateway</source>
+        <translation>在网关处失败</translation>
+    </message>
+    <message>
+        <source>accepted as action %1; the outcome arrives on the ticket&apos;s timeline</source>
+        <translation>已受理为操作 %1；结果会出现在工单时间线上</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>经由 %1</translation>
+    </message>
+    <message>
+        <source>the user already has it</source>
+        <translation>用户已收到</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 持有</translation>
+    </message>
+</context>
+<context>
     <name>relaydesk::models::IncidentModel</name>
     <message>
         <source>%1 open / %2</source>
@@ -1113,6 +1168,20 @@ Without --server it runs the service embedded, with a local database.</source>
         <source>%1, %n open ticket(s)</source>
         <translation>
             <numerusform>%1，%n 个未结工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <source>Every synced ticket, resolved and closed ones included</source>
+        <translation>所有已同步的工单，包括已解决和已关闭的</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n ticket(s)</source>
+        <translation>
+            <numerusform>%1，%n 个工单</numerusform>
         </translation>
     </message>
 </context>
@@ -1731,18 +1800,6 @@ Without --server it runs the service embedded, with a local database.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Tickets of the incident (double-click to open):</source>
         <translation>此事件的工单（双击打开）：</translation>
     </message>
@@ -1789,33 +1846,78 @@ Without --server it runs the service embedded, with a local database.</source>
         <comment>greeting in a reply sent to all users of an incident</comment>
         <translation>尊敬的用户</translation>
     </message>
-    <message>
-        <source>%1 done, %2 skipped, %3 failed.</source>
-        <translation>%1 个已完成，%2 个已跳过，%3 个失败。</translation>
+    <message numerus="yes">
+        <source>Resend the failed message of %n ticket(s)?</source>
+        <translation>
+            <numerusform>重发 %n 个工单的失败消息？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reroute the failed message of %n ticket(s) through %1?</source>
+        <translation>
+            <numerusform>通过 %1 改道重发 %n 个工单的失败消息？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send this reply to the users of %n ticket(s)?</source>
+        <translation>
+            <numerusform>将此回复发送给 %n 个工单的用户？</numerusform>
+        </translation>
     </message>
     <message>
-        <source> Run it again to retry the failed tickets.</source>
+        <source>Each open ticket of the incident is claimed for you and gets its own action; tickets another agent holds are skipped.</source>
+        <translation>事件中的每个未结工单都会由您认领，并各自执行操作；其他坐席持有的工单将被跳过。</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n 个已送达</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) suppressed</source>
+        <translation>
+            <numerusform>%n 个重复已抑制</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n 个已跳过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between counts</comment>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 so far; %n still waiting for the gateway&apos;s answer…</source>
+        <translation>
+            <numerusform>%1：目前 %2；仍有 %n 个在等待网关应答…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 finished: %2.</source>
+        <translation>%1 已完成：%2。</translation>
+    </message>
+    <message>
+        <source>Run it again to retry the failed tickets.</source>
         <translation>再次运行即可重试失败的工单。</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source> (already done)</source>
-        <translation>（此前已完成）</translation>
-    </message>
-    <message>
-        <source>held by %1</source>
-        <translation>由 %1 处理中</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2647,18 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>Show or hide the queues and the ticket list (F9); J and K still move between tickets</source>
         <translation>显示或隐藏队列和工单列表（F9）；J 和 K 仍可在工单之间切换</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved.</source>
+        <translation>工单 #%1 已解决。</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved. Showing #%2, the next ticket in %3.</source>
+        <translation>工单 #%1 已解决。现在显示%3中的下一个工单 #%2。</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 resolved. No tickets left in %2.</source>
+        <translation>工单 #%1 已解决。%2中已没有工单。</translation>
     </message>
 </context>
 <context>
