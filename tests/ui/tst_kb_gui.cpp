@@ -339,6 +339,73 @@ private slots:
         trainer->refreshUsage();
         QTRY_VERIFY_WITH_TIMEOUT(usageLabel->text().contains(u"1 reply"_s), 10000);
     }
+
+    // The Manage tab's usage line follows what agents do: a reply that quotes the article and the ticket's
+    // resolve update it without any article edit (nothing calls refreshUsage() here).
+    void usageFollowsRepliesAndResolves()
+    {
+        QTemporaryDir dir;
+        app::ConsoleOptions options;
+        options.dataDir = dir.path();
+        options.demo = true;
+        options.demoRate = 50;
+        options.demoCount = 12;
+        options.seed = 11;
+        app::Console console(options);
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        models::KbMirror *mirror = console.kb();
+        QTRY_VERIFY_WITH_TIMEOUT(mirror->isOpen() && mirror->articleCount() >= 40 && !mirror->isSyncing(), 60000);
+        QDockWidget *dock = window->findChild<QDockWidget *>(u"knowledgeDock"_s);
+        window->activateWindow();
+        QTest::keyClick(window, Qt::Key_F2);
+        QTRY_VERIFY(dock->isVisible());
+        dock->findChild<QTabWidget *>(u"kbTabs"_s)->setCurrentIndex(1);
+        ui::KbTrainerPane *trainer = window->knowledgePane()->trainerPane();
+        const QString article = u"attachment-too-large.en"_s;
+        QTRY_VERIFY_WITH_TIMEOUT((trainer->selectArticle(article), trainer->selectedArticle().has_value()), 20000);
+        auto *usage = trainer->findChild<QLabel *>(u"kbUsage"_s);
+        // (Tests load no translation: the source texts' plural forms read "reply(ies)", "ticket(s)".)
+        QTRY_VERIFY2_WITH_TIMEOUT(usage->text().startsWith(u"Inserted into 0 repl"_s), qPrintable(usage->text()), 10000);
+
+        models::TicketTableModel *tickets = console.tickets();
+        const auto pick = [tickets]() -> const Ticket * {
+            for (int r = 0; r < tickets->rowCount(); ++r) {
+                const Ticket *t = tickets->ticketAt(r);
+                if (t->status == TicketStatus::Escalated && t->assignee.isEmpty())
+                    return t;
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(pick() != nullptr, 90000);
+        const qint64 ticketId = pick()->id;
+        window->ticketListPane()->selectTicket(ticketId);
+        QTest::keyClick(window->ticketListPane()->view(), Qt::Key_C);
+        QTRY_COMPARE_WITH_TIMEOUT(tickets->ticket(ticketId)->assignee, u"admin"_s, 10000);
+
+        // Reply with the article inserted (the knowledge pane's "Insert into reply" path).
+        QTimer::singleShot(0, this, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            dialog->findChild<QLineEdit *>(u"replyTitle"_s)->setText(u"About your attachment"_s);
+            QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+        });
+        window->actionBar()->replyWith(u"Send a smaller file."_s, article);
+        QTRY_COMPARE_WITH_TIMEOUT(tickets->ticket(ticketId)->status, TicketStatus::WaitingUser, 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(usage->text().startsWith(u"Inserted into 1 repl"_s), qPrintable(usage->text()), 20000);
+        QVERIFY2(usage->text().contains(u"0 of those ticket"_s), qPrintable(usage->text()));
+
+        // Resolve it: the article now helped resolve one ticket.
+        QTimer::singleShot(0, this, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QMetaObject::invokeMethod(QApplication::activeModalWidget(), "accept", Qt::QueuedConnection);
+        });
+        window->actionBar()->trigger(models::TicketActions::Kind::Resolve);
+        QTRY_COMPARE_WITH_TIMEOUT(tickets->ticket(ticketId)->status, TicketStatus::Resolved, 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(usage->text().contains(u"1 of those ticket"_s), qPrintable(usage->text()), 20000);
+    }
 };
 
 QTEST_MAIN(TestKbGui)
