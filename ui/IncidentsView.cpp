@@ -121,6 +121,16 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     // Outcomes land on the tickets' timelines; the stream's ticket changes tell when to read them again.
     connect(tickets, &models::TicketTableModel::ticketsChanged, m_resultModel, &models::BulkResultModel::ticketsChanged);
     connect(m_resultModel, &models::BulkResultModel::countsChanged, this, &IncidentsView::showSummary);
+    // The incident's ticket rows show status and assignee: keep them current (a bulk action claims them).
+    connect(tickets, &models::TicketTableModel::ticketsChanged, this, [this](const QList<qint64> &ids) {
+        const auto incident = m_incidents->incident(m_current);
+        if (!incident || !isVisible())
+            return;
+        for (qint64 id : ids) {
+            if (incident->ticketIds.contains(id))
+                return showIncident();
+        }
+    });
     connect(m_results, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         emit ticketActivated(index.data(models::BulkResultModel::TicketIdRole).toLongLong());
     });
@@ -165,6 +175,7 @@ void IncidentsView::selectIncident(const QString &id)
 
 void IncidentsView::showIncident()
 {
+    const qint64 keep = m_tickets->currentItem() ? m_tickets->currentItem()->data(Qt::UserRole).toLongLong() : 0;
     m_tickets->clear();
     const auto incident = m_incidents->incident(m_current);
     if (incident) {
@@ -180,6 +191,8 @@ void IncidentsView::showIncident()
             item->setData(Qt::UserRole, id);
             if (!open)
                 item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+            if (id == keep)
+                m_tickets->setCurrentItem(item);
         }
     }
     updateButtons();

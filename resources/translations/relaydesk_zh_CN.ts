@@ -1913,7 +1913,7 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message>
         <source>%1 finished: %2.</source>
-        <translation>%1 已完成：%2。</translation>
+        <translation>%1已完成：%2。</translation>
     </message>
     <message>
         <source>Run it again to retry the failed tickets.</source>
