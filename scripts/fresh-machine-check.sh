@@ -81,6 +81,12 @@ cleanup() {
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
     umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" || log "could not unmount ${mounts[i]}"
   done
+  if [[ -n $root ]]; then # whatever else is mounted in the root (debootstrap's /proc when interrupted), deepest first
+    local m
+    while read -r m; do
+      umount "$m" 2>/dev/null || umount -l "$m" || log "could not unmount $m"
+    done < <(awk -v r="$root/" 'index($5, r) == 1 {print $5}' /proc/self/mountinfo | sort -r)
+  fi
   if [[ -n $root && -d $root ]]; then
     if grep -q " $root/" /proc/self/mountinfo; then
       log "something is still mounted under $root: not removing it"
@@ -90,9 +96,11 @@ cleanup() {
     else
       log "removing $root"
       rm -rf --one-file-system "$root"
+      rm -f "$root.debootstrap.log"
     fi
   fi
   local total=$(($(date +%s) - started)) where=$current_phase
+  ((status == 130 || status == 143)) && summary+=("$(printf '%-12s interrupted' "$current_phase")")
   if ((${#failed_phases[@]})); then # the phases the check went on after, and where it stopped if elsewhere
     ((status == 0)) && status=1
     where=${failed_phases[*]}
