@@ -164,6 +164,7 @@ private:
         m_parser.reset();
         m_keepAlive = message.keep_alive();
         m_version = message.version();
+        m_head = message.method() == http::verb::head;
         HttpRequest request = toHttpRequest(message, m_peer);
         dispatch(std::move(request));
         watchPeer();
@@ -243,10 +244,28 @@ private:
             m_response->insert(std::string_view(name.constData(), std::size_t(name.size())),
                                std::string_view(value.constData(), std::size_t(value.size())));
         m_response->keep_alive(m_keepAlive);
-        m_response->body() = boost::span<const char>(m_body.constData(), std::size_t(m_body.size()));
-        m_response->prepare_payload();
+        if (m_head) { // the length of what a GET would send, and no body (RFC 9110 9.3.2)
+            m_response->content_length(std::uint64_t(m_body.size()));
+            m_body.clear();
+        } else {
+            m_response->body() = boost::span<const char>(m_body.constData(), std::size_t(m_body.size()));
+            m_response->prepare_payload();
+        }
+        m_serializer.emplace(*m_response);
+        writeSome();
+    }
+
+    // The write deadline is for progress, not for the whole answer: a 64 MiB log to a slow phone may take
+    // minutes, a client that reads nothing for writeTimeoutMs is dropped.
+    void writeSome()
+    {
         m_stream.expires_after(ms(m_core.limits.writeTimeoutMs));
-        http::async_write(m_stream, *m_response, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        http::async_write_some(m_stream, *m_serializer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (!ec && !self->m_serializer->is_done()) {
+                self->writeSome();
+                return;
+            }
+            self->m_serializer.reset();
             self->m_response.reset();
             self->m_body.clear();
             if (ec) {
@@ -266,6 +285,7 @@ private:
     // An error the engine answers itself: the connection cannot be trusted for another request.
     void fail(HttpStatus status, const char *code, const QString &message)
     {
+        m_head = false;
         m_parser.reset();
         m_keepAlive = false;
         write(engineError(status, code, message));
@@ -324,11 +344,13 @@ private:
     std::optional<RequestParser> m_parser;
     std::optional<http::response<http::empty_body>> m_continue;
     std::optional<http::response<http::span_body<const char>>> m_response;
+    std::optional<http::response_serializer<http::span_body<const char>>> m_serializer;
     QByteArray m_body; // what m_response's body points into
     std::array<char, 4096> m_drain{};
     std::size_t m_drained = 0;
     unsigned m_version = 11;
     bool m_keepAlive = true;
+    bool m_head = false; // the request being answered is a HEAD
     bool m_awaiting = false; // a request is with its handler
     bool m_closed = false;
 };

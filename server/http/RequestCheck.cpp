@@ -16,8 +16,8 @@ HttpMethod methodOf(http::verb verb)
     switch (verb) {
     case http::verb::get:
         return HttpMethod::Get;
-    case http::verb::head:
-        return HttpMethod::Head;
+    case http::verb::head: // answered as a GET whose body the engine leaves out
+        return HttpMethod::Get;
     case http::verb::post:
         return HttpMethod::Post;
     case http::verb::put:

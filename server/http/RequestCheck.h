@@ -37,7 +37,8 @@ std::optional<Refusal> refusalForParseError(boost::beast::error_code ec, const H
 // Transfer-Encoding must end in chunked, never together with Content-Length), the announced length.
 std::optional<Refusal> checkHead(const RequestParser &parser, const HttpLimits &limits);
 
-// The request as the handlers see it (headers in order, the body copied once).
+// The request as the handlers see it (headers in order, the body copied once). A HEAD is shown to them as
+// a GET: the engine sends the answer's header (with the length of its body) and not the body.
 HttpRequest toHttpRequest(const boost::beast::http::request<boost::beast::http::string_body> &message,
                           const QHostAddress &peer);
 

@@ -28,7 +28,8 @@ RawSocket::~RawSocket()
 }
 
 RawSocket::RawSocket(RawSocket &&other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_buffer(std::move(other.m_buffer)), m_eof(other.m_eof)
+    : m_fd(std::exchange(other.m_fd, -1)), m_buffer(std::move(other.m_buffer)), m_eof(other.m_eof),
+      m_socketBuffers(other.m_socketBuffers)
 {
 }
 
@@ -38,6 +39,10 @@ bool RawSocket::connectTo(quint16 port, const char *source)
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (m_fd < 0)
         return false;
+    if (m_socketBuffers > 0) {
+        ::setsockopt(m_fd, SOL_SOCKET, SO_SNDBUF, &m_socketBuffers, sizeof m_socketBuffers);
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &m_socketBuffers, sizeof m_socketBuffers);
+    }
     if (source) {
         sockaddr_in local{};
         local.sin_family = AF_INET;
@@ -117,7 +122,7 @@ bool RawSocket::fill(int timeoutMs)
     return true;
 }
 
-RawResponse RawSocket::readResponse(int timeoutMs)
+RawResponse RawSocket::readResponse(int timeoutMs, bool headRequest)
 {
     RawResponse response;
     qsizetype end = -1;
@@ -141,7 +146,7 @@ RawResponse RawSocket::readResponse(int timeoutMs)
         interim.status = 100;
         return interim;
     }
-    const qint64 length = response.headers.value("content-length", "0").toLongLong();
+    const qint64 length = headRequest ? 0 : response.headers.value("content-length", "0").toLongLong();
     while (m_buffer.size() < length) {
         if (!fill(timeoutMs))
             return response;

@@ -31,12 +31,16 @@ public:
 
     // Connects to 127.0.0.1:port, from `source` (another loopback address counts as another client).
     bool connectTo(quint16 port, const char *source = nullptr);
+    // Before connectTo(): small kernel send and receive buffers (SO_SNDBUF, SO_RCVBUF) for the connections it
+    // makes, so that a peer that stops reading, or a client that does not read, shows within a few KiB.
+    void setSocketBuffers(int bytes) { m_socketBuffers = bytes; }
     bool send(const QByteArray &bytes);
     // Sends what the peer takes within timeoutMs (it may stop reading: back-pressure) and returns how many
     // bytes that was, or -1 when the connection failed (closed, reset) before all were sent.
     qsizetype sendWithin(const QByteArray &bytes, int timeoutMs);
-    // Reads one response; waits at most timeoutMs for each chunk.
-    RawResponse readResponse(int timeoutMs = 60000);
+    // Reads one response; waits at most timeoutMs for each chunk. `headRequest`: the answer to a HEAD, whose
+    // Content-Length describes a body that is not sent.
+    RawResponse readResponse(int timeoutMs = 60000, bool headRequest = false);
     // True when the peer has closed (EOF or reset) within timeoutMs, having sent nothing more.
     bool closedByPeer(int timeoutMs = 10000);
     void abort(); // close with a reset (SO_LINGER 0), as a phone losing its network does
@@ -48,6 +52,7 @@ private:
     int m_fd = -1;
     QByteArray m_buffer;
     bool m_eof = false;
+    int m_socketBuffers = 0; // 0: the system's
 };
 
 // A real relaydesk-server process on 127.0.0.1 with a fresh database, a client key and one user per role.

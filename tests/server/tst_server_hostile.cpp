@@ -30,6 +30,7 @@ private slots:
     void chunkedBodyPastTheLimit();
     void headerAndTargetLimits();
     void expectContinue();
+    void headHasNoBody();
     void pathIdsAreStrict_data();
     void pathIdsAreStrict();
     void slowHeaderTimesOut();
@@ -254,6 +255,20 @@ void TestServerHostile::expectContinue()
     const RawResponse r = socket.readResponse();
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.contains("\"token\""));
+}
+
+void TestServerHostile::headHasNoBody()
+{
+    // HEAD answers like GET without the body; a body there would be read as the next answer.
+    RawSocket socket;
+    QVERIFY(socket.connectTo(m_server.port()));
+    QVERIFY(socket.send("HEAD /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n" + httpGet("/api/v1/no-such-route")));
+    const RawResponse head = socket.readResponse(60000, true);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.headers.value("content-length").toInt() > 0);
+    const RawResponse next = socket.readResponse();
+    QCOMPARE(next.status, 404);
+    QCOMPARE(next.errorCode(), QByteArray("not_found"));
 }
 
 void TestServerHostile::pathIdsAreStrict_data()
