@@ -45,7 +45,24 @@ QString GatewayOutcome::outcomeName() const
 GatewayClient::GatewayClient(QUrl base, QByteArray secret, int timeoutMs, QObject *parent)
     : QObject(parent), m_base(std::move(base)), m_secret(std::move(secret)), m_timeoutMs(timeoutMs)
 {
-    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    pick(); // the first manager; more are made when requests overlap
+}
+
+GatewayClient::~GatewayClient() = default; // the managers are children: their replies go with them
+
+GatewayClient::Manager &GatewayClient::pick()
+{
+    Manager *best = nullptr;
+    for (Manager &m : m_pool) {
+        if (!best || m.inFlight < best->inFlight)
+            best = &m;
+    }
+    if (best && (best->inFlight < kConnectionsPerManager || m_pool.size() >= kMaxManagers))
+        return *best;
+    auto *nam = new QNetworkAccessManager(this);
+    nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_pool.append({nam, 0});
+    return m_pool.last();
 }
 
 GatewayOutcome GatewayClient::classify(int httpStatus, const QByteArray &body, const QByteArray &retryAfter)
@@ -93,9 +110,17 @@ void GatewayClient::send(const GatewayCall &call, std::function<void(const Gatew
     request.setRawHeader(kGatewayTimestampHeader, QByteArray::number(timestamp));
     request.setRawHeader(kGatewaySignatureHeader, gatewaySignature(m_secret, timestamp, "POST", path, call.body));
     request.setTransferTimeout(m_timeoutMs);
-    QNetworkReply *reply = m_nam.post(request, call.body);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    Manager &manager = pick();
+    QNetworkReply *reply = manager.nam->post(request, call.body);
+    ++manager.inFlight;
+    ++m_inFlight;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, nam = manager.nam, done = std::move(done)] {
         reply->deleteLater();
+        --m_inFlight;
+        for (Manager &m : m_pool) {
+            if (m.nam == nam)
+                --m.inFlight;
+        }
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
             GatewayOutcome o;

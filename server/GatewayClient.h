@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QString>
@@ -41,20 +42,39 @@ struct GatewayOutcome
 
 // Outbound HTTP to the IM gateway: HMAC-SHA256 signed (core/GatewaySigning.h), Idempotency-Key header,
 // transfer timeout, no redirects. Lives on the service's thread; `done` is called there exactly once.
+// Qt 6.4's QNetworkAccessManager opens at most 6 connections per host (and has no QHttp1Configuration to
+// change that), so requests beyond 6 in flight would queue inside it: the client keeps a pool of managers,
+// sends each request through the least busy one and adds a manager when every one has 6 in flight (up to
+// kMaxManagers). How many requests are in flight is the caller's bound (OutboxDispatcher, per region).
 class GatewayClient final : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kConnectionsPerManager = 6;
+    static constexpr int kMaxManagers = 64;
+
     GatewayClient(QUrl base, QByteArray secret, int timeoutMs, QObject *parent = nullptr);
+    ~GatewayClient() override;
 
     void send(const GatewayCall &call, std::function<void(const GatewayOutcome &)> done);
     static GatewayOutcome classify(int httpStatus, const QByteArray &body, const QByteArray &retryAfter);
 
+    int inFlight() const { return m_inFlight; }
+    int managers() const { return int(m_pool.size()); }
+
 private:
+    struct Manager
+    {
+        QNetworkAccessManager *nam = nullptr;
+        int inFlight = 0;
+    };
+    Manager &pick();
+
     QUrl m_base;
     QByteArray m_secret;
     int m_timeoutMs;
-    QNetworkAccessManager m_nam;
+    QList<Manager> m_pool;
+    int m_inFlight = 0;
 };
 
 } // namespace relaydesk::server

@@ -17,7 +17,8 @@ namespace relaydesk::server {
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kBatch = 200;
+constexpr int kBatch = 200;        // due rows loaded per poll, beside the ones in flight
+constexpr int kMaxRecordBatch = 256; // answers recorded per transaction
 constexpr qint64 kNever = std::numeric_limits<qint64>::max();
 constexpr qint64 kStorageRetryMs = 5000;
 } // namespace
@@ -66,11 +67,13 @@ void OutboxDispatcher::poll()
         return;
     }
     m_loading = true;
+    m_recordedDuringLoad.clear();
     using Result = std::pair<std::optional<QList<OutboxRow>>, QString>;
     whenReady(QtConcurrent::run(&m_pool,
-                                [store = &m_store] {
+                                [store = &m_store, limit = kBatch + int(m_inFlight.size())] {
                                     QString error;
-                                    auto rows = store->pending(kBatch, &error);
+                                    // In-flight rows are still pending: load enough to see kBatch others.
+                                    auto rows = store->pending(limit, &error);
                                     return Result(std::move(rows), error);
                                 }),
               [this](const Result &result) {
@@ -92,16 +95,19 @@ void OutboxDispatcher::onLoaded(const QList<OutboxRow> &rows)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 wakeAt = kNever;
+    m_slotWanted = false;
+    int others = 0;
     for (const OutboxRow &row : rows) {
-        if (m_inFlight.contains(row.id))
+        if (m_inFlight.contains(row.id) || m_recordedDuringLoad.contains(row.id))
             continue;
+        ++others;
         if (row.nextAt > now) {
             wakeAt = qMin(wakeAt, row.nextAt);
             continue;
         }
         dispatch(row, now, &wakeAt);
     }
-    if (rows.size() == kBatch)
+    if (others >= kBatch)
         wakeAt = qMin(wakeAt, now + 1000);
     scheduleAt(wakeAt);
 }
@@ -128,6 +134,10 @@ void OutboxDispatcher::dispatch(const OutboxRow &row, qint64 now, qint64 *wakeAt
         route.reroutedFrom = target;
         target = other;
     }
+    if (m_regionInFlight.value(target) >= m_config.maxInFlightPerRegion) {
+        m_slotWanted = true; // the next answer from any region frees a slot and polls again
+        return;
+    }
     route.region = target;
 
     QJsonObject body = row.body;
@@ -136,6 +146,7 @@ void OutboxDispatcher::dispatch(const OutboxRow &row, qint64 now, qint64 *wakeAt
         body.insert("region"_L1, target);
     m_health.beginAttempt(target, now);
     m_inFlight.insert(row.id);
+    ++m_regionInFlight[target];
     qCDebug(lcServer) << "outbox row" << row.id << "attempt" << row.attempts + 1 << "key" << row.idempotencyKey
                       << "region" << target;
     m_client.send({row.path, QJsonDocument(body).toJson(QJsonDocument::Compact), row.idempotencyKey},
@@ -145,6 +156,8 @@ void OutboxDispatcher::dispatch(const OutboxRow &row, qint64 now, qint64 *wakeAt
 void OutboxDispatcher::onAnswered(const OutboxRow &row, AttemptRoute route, const GatewayOutcome &outcome)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (--m_regionInFlight[route.region] <= 0)
+        m_regionInFlight.remove(route.region);
     switch (outcome.kind) {
     case GatewayOutcome::Kind::Delivered:
     case GatewayOutcome::Kind::Duplicate:
@@ -160,31 +173,47 @@ void OutboxDispatcher::onAnswered(const OutboxRow &row, AttemptRoute route, cons
                        && !m_health.pickHealthy(m_config.regions, route.region, now).isEmpty();
     if (outcome.kind == GatewayOutcome::Kind::Unauthorized)
         qCCritical(lcServer) << "the IM gateway rejected our signature: check --gateway-secret-file and the clock";
-    const AttemptRecord record = settleAttempt(row, route, outcome, m_config, now, m_random.generateDouble());
-    using Result = std::pair<std::optional<qint64>, QString>;
-    whenReady(QtConcurrent::run(&m_pool,
-                                [store = &m_store, record] {
-                                    QString error;
-                                    auto seq = store->record(record, &error);
-                                    return Result(seq, error);
-                                }),
-              [this, rowId = row.id, ticketId = row.ticketId](const Result &result) {
-                  if (!result.first) {
-                      // Not recorded: the row stays pending and is sent again with the same key.
-                      qCWarning(lcServer) << "cannot record outbox row" << rowId << ":" << result.second;
-                      m_inFlight.remove(rowId);
-                      scheduleAt(QDateTime::currentMSecsSinceEpoch() + kStorageRetryMs);
-                      return;
-                  }
-                  onRecorded(rowId, ticketId, *result.first);
-              });
+    m_toRecord.append(settleAttempt(row, route, outcome, m_config, now, m_random.generateDouble()));
+    flushRecords();
+    if (m_slotWanted)
+        poll(); // a row waits for this slot; the answered row itself stays in flight until recorded
 }
 
-void OutboxDispatcher::onRecorded(qint64 rowId, qint64 ticketId, qint64 seq)
+void OutboxDispatcher::flushRecords()
 {
-    m_inFlight.remove(rowId);
-    if (seq > 0)
-        m_hub.ticketChanged(ticketId, seq);
+    if (m_recording || m_toRecord.isEmpty())
+        return;
+    m_recording = true;
+    QList<AttemptRecord> records = m_toRecord.mid(0, kMaxRecordBatch);
+    m_toRecord.remove(0, records.size());
+    using Result = std::pair<std::optional<QList<qint64>>, QString>;
+    whenReady(QtConcurrent::run(&m_pool,
+                                [store = &m_store, records] {
+                                    QString error;
+                                    auto seqs = store->recordAll(records, &error);
+                                    return Result(std::move(seqs), error);
+                                }),
+              [this, records](const Result &result) { onRecorded(records, result.first, result.second); });
+}
+
+void OutboxDispatcher::onRecorded(const QList<AttemptRecord> &records, const std::optional<QList<qint64>> &seqs,
+                                  const QString &error)
+{
+    m_recording = false;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const AttemptRecord &record = records.at(i);
+        m_inFlight.remove(record.rowId);
+        if (m_loading)
+            m_recordedDuringLoad.insert(record.rowId);
+        if (seqs && seqs->at(i) > 0)
+            m_hub.ticketChanged(record.ticketId, seqs->at(i));
+    }
+    if (!seqs) {
+        // Not recorded: the rows stay pending and are sent again with the same keys.
+        qCWarning(lcServer) << "cannot record" << records.size() << "outbox answers:" << error;
+        scheduleAt(QDateTime::currentMSecsSinceEpoch() + kStorageRetryMs);
+    }
+    flushRecords();
     poll();
 }
 

@@ -5,10 +5,14 @@
 #include "server/Tier1Config.h"
 
 #include <QFutureWatcher>
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimer>
+
+#include <optional>
 
 class QThreadPool;
 
@@ -30,10 +34,13 @@ struct RegionStatus
 };
 
 // Delivers the outbox: loads pending rows (on start too, so a crash between "decided" and "sent" resumes
-// the send), sends each due row through the GatewayClient with its stored Idempotency-Key, and records
-// every answer in one transaction (row state, timeline events, ticket status). Picks the region per
-// attempt from the per-region circuit breakers (reroute when the home region is unhealthy). Lives on the
-// service's thread; database work runs on the worker pool.
+// the send), sends due rows through the GatewayClient with their stored Idempotency-Key, concurrently but at
+// most Tier1Config::maxInFlightPerRegion per region, and records the answers (row state, timeline events,
+// ticket status): the answers that are ready together go in one transaction, while the next ones wait for
+// it. Picks the region per attempt from the per-region circuit breakers (reroute when the home region is
+// unhealthy). A row stays "in flight" (not sent again) from its send until its answer is recorded; if the
+// recording fails it stays pending and is sent again later with the same key. Lives on the service's
+// thread; database work runs on the worker pool.
 class OutboxDispatcher final : public QObject
 {
     Q_OBJECT
@@ -54,7 +61,9 @@ private:
     // Sends `row` if a region can take it now; otherwise lowers *wakeAt to when one can.
     void dispatch(const OutboxRow &row, qint64 now, qint64 *wakeAt);
     void onAnswered(const OutboxRow &row, AttemptRoute route, const GatewayOutcome &outcome);
-    void onRecorded(qint64 rowId, qint64 ticketId, qint64 seq);
+    void flushRecords(); // writes the queued records in one transaction unless one is being written
+    void onRecorded(const QList<AttemptRecord> &records, const std::optional<QList<qint64>> &seqs,
+                    const QString &error);
     void scheduleAt(qint64 at);
     template <typename T, typename F> void whenReady(QFuture<T> future, F onResult);
 
@@ -67,6 +76,12 @@ private:
     QRandomGenerator m_random;
     QTimer m_timer;
     QSet<qint64> m_inFlight; // row ids sent and not yet recorded
+    QHash<QString, int> m_regionInFlight; // requests out at the gateway per region (sent, not answered)
+    QList<AttemptRecord> m_toRecord;      // answered, waiting for the transaction that records them
+    // Rows recorded since the running load began: its snapshot may predate the record, so it skips them.
+    QSet<qint64> m_recordedDuringLoad;
+    bool m_recording = false;
+    bool m_slotWanted = false; // a due row waited for a free slot in its region
     bool m_loading = false;
     bool m_loadAgain = false;
     bool m_stopping = false;

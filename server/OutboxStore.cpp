@@ -77,13 +77,12 @@ std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) 
     return rows;
 }
 
-std::optional<qint64> OutboxStore::record(const AttemptRecord &record, QString *error) const
+namespace {
+
+// One record inside the caller's write transaction: the ticket's new sequence, 0 if the row was settled
+// meanwhile, nullopt on a storage error.
+std::optional<qint64> apply(QSqlDatabase &db, const AttemptRecord &record, qint64 now, QString *error)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    WriteTransaction tx(m_database);
-    if (!tx.begin(error))
-        return std::nullopt;
-    QSqlDatabase &db = tx.db();
     QSqlQuery q(db);
     if (!Database::run(q,
                        u"UPDATE outbox SET attempts = ?, last_region = COALESCE(?, ''), next_at = ?, state = ?,"
@@ -121,9 +120,36 @@ std::optional<qint64> OutboxStore::record(const AttemptRecord &record, QString *
             return std::nullopt;
     }
     q.finish();
+    return seq;
+}
+
+} // namespace
+
+std::optional<qint64> OutboxStore::record(const AttemptRecord &record, QString *error) const
+{
+    const auto seqs = recordAll({record}, error);
+    if (!seqs)
+        return std::nullopt;
+    return seqs->constFirst();
+}
+
+std::optional<QList<qint64>> OutboxStore::recordAll(const QList<AttemptRecord> &records, QString *error) const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    WriteTransaction tx(m_database);
+    if (!tx.begin(error))
+        return std::nullopt;
+    QList<qint64> seqs;
+    seqs.reserve(records.size());
+    for (const AttemptRecord &record : records) {
+        const auto seq = apply(tx.db(), record, now, error);
+        if (!seq)
+            return std::nullopt; // the transaction rolls back: none of them is recorded
+        seqs.append(*seq);
+    }
     if (!tx.commit(error))
         return std::nullopt;
-    return seq;
+    return seqs;
 }
 
 } // namespace relaydesk::server

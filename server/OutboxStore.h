@@ -63,6 +63,9 @@ public:
     std::optional<QList<OutboxRow>> pending(int limit, QString *error) const;
     // Applies `record`; returns the ticket's new change sequence (0 if the row was already settled).
     std::optional<qint64> record(const AttemptRecord &record, QString *error) const;
+    // Applies every record in one transaction, all or none; returns each one's sequence as record() does,
+    // in order. A failure leaves every row as it was (still pending: sent again with its stored key).
+    std::optional<QList<qint64>> recordAll(const QList<AttemptRecord> &records, QString *error) const;
 
 private:
     const Database &m_database;

@@ -70,6 +70,9 @@ Decoded<Tier1Config> Tier1Config::parse(const QByteArray &json)
     c.maxRetryAfterMs =
         qint64(number(retry, "max_retry_after_ms"_L1, u"retry."_s, 0, 8.64e7, double(c.maxRetryAfterMs)));
     c.timeoutMs = qint64(number(root, "gateway_timeout_ms"_L1, {}, 100, 600000, double(c.timeoutMs)));
+    const QJsonObject dispatch = root.value("dispatch"_L1).toObject();
+    c.maxInFlightPerRegion =
+        int(number(dispatch, "max_in_flight_per_region"_L1, u"dispatch."_s, 1, 256, c.maxInFlightPerRegion));
     const QJsonObject circuit = root.value("circuit_breaker"_L1).toObject();
     c.circuitFailureThreshold =
         int(number(circuit, "failure_threshold"_L1, u"circuit_breaker."_s, 1, 1000, c.circuitFailureThreshold));

@@ -31,6 +31,10 @@ struct Tier1Config
     qint64 maxRetryAfterMs = 300000; // a Retry-After longer than this gives up and escalates
     qint64 timeoutMs = 10000;     // gateway transfer timeout per request
 
+    // Gateway requests the outbox has out at once per region ("dispatch": {"max_in_flight_per_region"}):
+    // the rest of the due rows wait for a free slot. 1 sends one row at a time.
+    int maxInFlightPerRegion = 32;
+
     int circuitFailureThreshold = 3; // consecutive transient failures that open a region's circuit
     qint64 circuitCoolDownMs = 30000; // open -> half-open (one probe)
 

@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <utility>
+
 namespace relaydesk::sim {
 
 using namespace Qt::StringLiterals;
@@ -240,29 +242,79 @@ QJsonObject GatewaySimulator::receivedJson() const
     }
     return QJsonObject{{"deliveries"_L1, list},
                        {"duplicates_suppressed"_L1, m_ledger->duplicatesSuppressed()},
-                       {"total_requests"_L1, m_totalRequests}};
+                       {"total_requests"_L1, m_totalRequests},
+                       {"in_flight"_L1, m_inFlight},
+                       {"max_in_flight"_L1, m_maxInFlight}};
 }
 
 void GatewaySimulator::handle(const GatewayRequest &request)
 {
     ++m_totalRequests;
-    send(request, answer(request));
+    m_routedRegion.clear();
+    const GatewayAnswer result = answer(request);
+    send(request, result);
 }
 
 void GatewaySimulator::send(const GatewayRequest &request, const GatewayAnswer &answer)
 {
+    const bool counted = !request.path.startsWith("/v1/_sim/");
+    const QString region = m_routedRegion;
+    if (counted) {
+        ++m_inFlight;
+        m_maxInFlight = qMax(m_maxInFlight, m_inFlight);
+        int &n = m_regionInFlight[region];
+        ++n;
+        int &max = m_regionMaxInFlight[region];
+        max = qMax(max, n);
+    }
+    if (m_hold && counted) {
+        m_held.append([this, request, answer, region] { schedule(request, answer, region); });
+        return;
+    }
+    schedule(request, answer, region);
+}
+
+void GatewaySimulator::schedule(const GatewayRequest &request, const GatewayAnswer &answer, const QString &region)
+{
+    const bool counted = !request.path.startsWith("/v1/_sim/");
     const QString path = QString::fromUtf8(request.path);
     const int delayMs = m_latencyMs + answer.delayMs;
     if (delayMs == 0 && !answer.drop) {
         GatewayHttpServer::reply(request.socket, answer);
+        if (counted)
+            finish(region);
         Q_EMIT answered(path, answer.status);
         return;
     }
     // Dropping is deferred too: the transport is still reading from the socket right now.
-    QTimer::singleShot(delayMs, this, [this, socket = request.socket, answer, path] {
+    QTimer::singleShot(delayMs, this, [this, socket = request.socket, answer, path, region, counted] {
         GatewayHttpServer::reply(socket, answer);
+        if (counted)
+            finish(region);
         Q_EMIT answered(path, answer.drop ? 0 : answer.status);
     });
+}
+
+void GatewaySimulator::finish(const QString &region)
+{
+    --m_inFlight;
+    --m_regionInFlight[region];
+}
+
+void GatewaySimulator::resetMaxInFlight()
+{
+    m_maxInFlight = m_inFlight;
+    m_regionMaxInFlight = m_regionInFlight;
+}
+
+void GatewaySimulator::setHoldAnswers(bool hold)
+{
+    m_hold = hold;
+    if (hold)
+        return;
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const auto &release : held)
+        release();
 }
 
 GatewayAnswer GatewaySimulator::answer(const GatewayRequest &request)
@@ -304,6 +356,7 @@ GatewayAnswer GatewaySimulator::resend(const GatewayRequest &request, const QStr
         return *bad;
 
     const QString region = m_outcomes->route(clientMessageId, body.value("region"_L1).toString());
+    m_routedRegion = region;
     m_ledger->attempt(key, u"resend"_s, clientMessageId, region);
     if (m_outcomes->isRegionDown(region))
         return outage(region);
@@ -361,6 +414,7 @@ GatewayAnswer GatewaySimulator::notice(const GatewayRequest &request, const QStr
         return *bad;
 
     const QString region = body.value("region"_L1).toString();
+    m_routedRegion = region;
     m_ledger->attempt(key, u"notice"_s, userId, region);
     if (m_outcomes->isRegionDown(region))
         return outage(region);

@@ -3,6 +3,7 @@
 #include "core/Enums.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
@@ -10,6 +11,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace relaydesk::sim {
@@ -68,6 +70,15 @@ public:
     void setStallMs(int ms);
 
     qint64 totalRequests() const { return m_totalRequests; } // every HTTP request, valid or not
+    // Resend and notice requests received and not yet answered (or dropped), now and at most so far; per
+    // region too (the region the request was routed through; empty: the default route or not yet parsed).
+    int inFlight() const { return m_inFlight; }
+    int maxInFlight() const { return m_maxInFlight; }
+    int maxInFlight(const QString &region) const { return m_regionMaxInFlight.value(region); }
+    void resetMaxInFlight(); // the maxima restart from what is in flight now
+    // While held, every answer waits (the effect still happens on arrival); releasing sends them all, each
+    // after its own delay. Lets tests count concurrent requests without depending on timing.
+    void setHoldAnswers(bool hold);
     qint64 duplicatesSuppressed() const;
     int deliveriesForKey(const QString &idempotencyKey) const;
     int deliveriesForMessage(const QString &clientMessageId) const;
@@ -89,6 +100,8 @@ private:
     GatewayAnswer resend(const GatewayRequest &request, const QString &clientMessageId);
     GatewayAnswer notice(const GatewayRequest &request, const QString &userId);
     void send(const GatewayRequest &request, const GatewayAnswer &answer);
+    void schedule(const GatewayRequest &request, const GatewayAnswer &answer, const QString &region);
+    void finish(const QString &region);
 
     QByteArray m_secret;
     std::unique_ptr<GatewayHttpServer> m_http;
@@ -98,6 +111,13 @@ private:
     QHostAddress m_address;
     int m_latencyMs = 0;
     qint64 m_totalRequests = 0;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
+    QHash<QString, int> m_regionInFlight;
+    QHash<QString, int> m_regionMaxInFlight;
+    QString m_routedRegion; // set by resend()/notice() for the request being answered
+    bool m_hold = false;
+    QList<std::function<void()>> m_held; // answers waiting for setHoldAnswers(false)
     QList<QJsonObject> m_notices;
 };
 
