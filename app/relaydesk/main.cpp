@@ -6,12 +6,32 @@
 #include <QApplication>
 #include <QMessageBox>
 
+#include <cstring>
+#include <initializer_list>
+
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("Relaydesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("relaydesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
+
+    // --help and --version are answered under a QCoreApplication, before any platform plugin is loaded, so
+    // they work without a display. Everything else is parsed after QApplication took its own options (-style…).
+    const auto asks = [argc, argv](std::initializer_list<const char *> flags) {
+        for (int i = 1; i < argc; ++i)
+            for (const char *flag : flags)
+                if (std::strcmp(argv[i], flag) == 0)
+                    return true;
+        return false;
+    };
+    if (asks({"-h", "-?", "--help", "--help-all", "-v", "--version"})) {
+        QCoreApplication bare(argc, argv);
+        const auto parsed = relaydesk::app::parseConsoleOptions(QCoreApplication::arguments());
+        if (!parsed.options)
+            return parsed.exitCode;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Relaydesk"));
-    QApplication::setApplicationName(QStringLiteral("relaydesk"));
-    QApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.relaydesk.Relaydesk"));
 
     const auto parsed = relaydesk::app::parseConsoleOptions(QApplication::arguments());

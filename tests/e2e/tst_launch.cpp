@@ -96,6 +96,35 @@ private slots:
         QVERIFY2(bad.err.contains(u"no-such-option"_s), qPrintable(bad.err));
     }
 
+    // The console answers --help and --version on a machine with no display:
+    // no platform plugin chosen, no X11 or Wayland server to connect to.
+    void consoleHelpAndVersionWithoutDisplay()
+    {
+        QProcessEnvironment env = isolatedEnv();
+        env.remove(u"QT_QPA_PLATFORM"_s);
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        const auto runBare = [&env](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(RELAYDESK_BIN_CONSOLE), args);
+            if (!p.waitForStarted() || !p.waitForFinished(60000)) {
+                p.kill();
+                p.waitForFinished();
+            }
+            return Run{p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardOutput()),
+                       QString::fromUtf8(p.readAllStandardError())};
+        };
+        const Run version = runBare({u"--version"_s});
+        QCOMPARE(version.status, QProcess::NormalExit);
+        QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+        QCOMPARE(version.out.trimmed(), u"relaydesk "_s + QStringLiteral(RELAYDESK_VERSION));
+        const Run help = runBare({u"--help"_s});
+        QCOMPARE(help.status, QProcess::NormalExit);
+        QVERIFY2(help.exitCode == 0, qPrintable(help.err));
+        QVERIFY2(help.out.contains(u"Usage:"_s) && help.out.contains(u"--server <URL>"_s), qPrintable(help.out));
+    }
+
     void serverSimulatorAndConsoleWorkTogether()
     {
         const QString db = m_home.filePath(u"service.sqlite"_s);
