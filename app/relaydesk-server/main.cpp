@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <malloc.h>
 #include <QList>
 
 using namespace Qt::StringLiterals;
@@ -122,6 +123,10 @@ QString readPassword()
 
 int main(int argc, char *argv[])
 {
+    // Device logs are decoded into buffers of up to 64 MiB on several threads. glibc raises its mmap threshold
+    // after such a buffer is freed, so later ones come from per-thread heaps that keep their pages: the
+    // resident size climbs and stays. A fixed threshold keeps every big buffer mmapped and returned on free.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"relaydesk-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
