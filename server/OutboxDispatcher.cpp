@@ -17,7 +17,7 @@ namespace relaydesk::server {
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kBatch = 200;        // due rows loaded per poll, beside the ones in flight
+constexpr int kBatch = 200;        // rows loaded per region and poll, beside the ones in flight
 constexpr int kMaxRecordBatch = 256; // answers recorded per transaction
 constexpr qint64 kNever = std::numeric_limits<qint64>::max();
 constexpr qint64 kStorageRetryMs = 5000;
@@ -36,6 +36,12 @@ OutboxDispatcher::OutboxDispatcher(const OutboxStore &store, GatewayClient &clie
 OutboxDispatcher::~OutboxDispatcher()
 {
     m_stopping = true; // watchers (children) die with us; their results are dropped, rows stay pending
+}
+
+int OutboxDispatcher::perRegionLoad() const
+{
+    // In-flight rows are still pending: load enough to see kBatch others in each region.
+    return kBatch + int(m_inFlight.size());
 }
 
 template <typename T, typename F> void OutboxDispatcher::whenReady(QFuture<T> future, F onResult)
@@ -70,9 +76,8 @@ void OutboxDispatcher::poll()
     m_recordedDuringLoad.clear();
     using Result = std::pair<std::optional<QList<OutboxRow>>, QString>;
     whenReady(QtConcurrent::run(&m_pool,
-                                [store = &m_store, limit = kBatch + int(m_inFlight.size())] {
+                                [store = &m_store, limit = perRegionLoad()] {
                                     QString error;
-                                    // In-flight rows are still pending: load enough to see kBatch others.
                                     auto rows = store->pending(limit, &error);
                                     return Result(std::move(rows), error);
                                 }),
@@ -96,18 +101,21 @@ void OutboxDispatcher::onLoaded(const QList<OutboxRow> &rows)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 wakeAt = kNever;
     m_slotWanted = false;
-    int others = 0;
+    const int limit = perRegionLoad();
+    QHash<QString, int> perRegion;
+    bool truncated = false;
     for (const OutboxRow &row : rows) {
+        if (++perRegion[row.lastRegion.isEmpty() ? row.homeRegion : row.lastRegion] >= limit)
+            truncated = true;
         if (m_inFlight.contains(row.id) || m_recordedDuringLoad.contains(row.id))
             continue;
-        ++others;
         if (row.nextAt > now) {
             wakeAt = qMin(wakeAt, row.nextAt);
             continue;
         }
         dispatch(row, now, &wakeAt);
     }
-    if (others >= kBatch)
+    if (truncated)
         wakeAt = qMin(wakeAt, now + 1000);
     scheduleAt(wakeAt);
 }

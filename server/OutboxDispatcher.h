@@ -57,6 +57,7 @@ public:
 
 private:
     void poll();
+    int perRegionLoad() const;
     void onLoaded(const QList<OutboxRow> &rows);
     // Sends `row` if a region can take it now; otherwise lowers *wakeAt to when one can.
     void dispatch(const OutboxRow &row, qint64 now, qint64 *wakeAt);

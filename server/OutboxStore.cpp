@@ -43,7 +43,7 @@ QString OutboxStore::insert(QSqlDatabase &db, qint64 ticketId, const OutboxReque
     return key;
 }
 
-std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) const
+std::optional<QList<OutboxRow>> OutboxStore::pending(int perRegion, QString *error) const
 {
     QSqlDatabase db = m_database.connection(error);
     if (!db.isValid())
@@ -52,9 +52,11 @@ std::optional<QList<OutboxRow>> OutboxStore::pending(int limit, QString *error) 
     q.setForwardOnly(true);
     if (!Database::run(q,
                        u"SELECT id, ticket_id, kind, idempotency_key, path, body, home_region, last_region,"
-                       " prefer_reroute, attempts, next_at, actor, action_id FROM outbox WHERE state = 'pending'"
-                       " ORDER BY next_at, id LIMIT ?"_s,
-                       {limit}, error))
+                       " prefer_reroute, attempts, next_at, actor, action_id FROM (SELECT *, ROW_NUMBER() OVER"
+                       " (PARTITION BY CASE WHEN last_region = '' THEN home_region ELSE last_region END"
+                       " ORDER BY next_at, id) AS n FROM outbox WHERE state = 'pending') WHERE n <= ?"
+                       " ORDER BY next_at, id"_s,
+                       {perRegion}, error))
         return std::nullopt;
     QList<OutboxRow> rows;
     while (q.next()) {

@@ -60,7 +60,9 @@ public:
     static QString insert(QSqlDatabase &db, qint64 ticketId, const OutboxRequest &request, qint64 now,
                           QString *error);
 
-    std::optional<QList<OutboxRow>> pending(int limit, QString *error) const;
+    // Pending rows in (next_at, id) order, at most `perRegion` of each region (the last attempt's, else the
+    // home region), so rows waiting for one busy region do not hide the due rows of the others.
+    std::optional<QList<OutboxRow>> pending(int perRegion, QString *error) const;
     // Applies `record`; returns the ticket's new change sequence (0 if the row was already settled).
     std::optional<qint64> record(const AttemptRecord &record, QString *error) const;
     // Applies every record in one transaction, all or none; returns each one's sequence as record() does,
