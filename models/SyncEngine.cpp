@@ -93,6 +93,22 @@ void SyncEngine::resume()
     openStream();
 }
 
+void SyncEngine::reconnectNow()
+{
+    if (m_stopped || m_state == State::SignedOut)
+        return;
+    if (!m_reconnectPending) {
+        syncNow();
+        return;
+    }
+    m_reconnectTimer.stop();
+    m_reconnectPending = false;
+    m_attempt = 0;
+    setState(State::Connecting);
+    syncNow();
+    openStream();
+}
+
 void SyncEngine::stop()
 {
     m_stopped = true;

@@ -31,6 +31,9 @@ public:
     void stop();
     // Fetches what changed now (coalesced with a sync already running).
     void syncNow();
+    // The user asked (F5): while waiting out a reconnect backoff, reconnect now (the backoff starts over);
+    // otherwise the same as syncNow().
+    void reconnectNow();
     // After signing in again: resume syncing and the live stream.
     void resume();
     State state() const { return m_state; }

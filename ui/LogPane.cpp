@@ -183,6 +183,9 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     });
 
     connect(m_search, &QLineEdit::returnPressed, this, &LogPane::runSearch);
+    // Escape hands the keyboard back to the log (the search and its marks stay).
+    auto *leaveSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(leaveSearch, &QShortcut::activated, this, [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
     connect(m_regex, &QCheckBox::toggled, this, [this] { if (!m_search->text().isEmpty()) runSearch(); });
     connect(m_case, &QCheckBox::toggled, this, [this] { if (!m_search->text().isEmpty()) runSearch(); });
     connect(next, &QPushButton::clicked, this, [this] { step(true); });

@@ -7,6 +7,7 @@
 #include "KbTrainerPane.h"
 #include "KnowledgePane.h"
 #include "LogPane.h"
+#include "OfflineBanner.h"
 #include "QueuePane.h"
 #include "ScreenFit.h"
 #include "TicketDetailPane.h"
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace relaydesk::ui {
 
@@ -78,7 +80,15 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent) : QMai
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setSizes({180, 480, 740}); // the ticket workspace gets the most room
     m_splitter->setContentsMargins(6, 6, 6, 0);
-    setCentralWidget(m_splitter);
+    m_offline = new OfflineBanner(this);
+    connect(m_offline, &OfflineBanner::reconnectRequested, m_ctx.sync, &SyncEngine::reconnectNow);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offline);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     m_connection = new QLabel(this);
     m_connection->setObjectName(QStringLiteral("connectionState"));
@@ -147,7 +157,8 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_signInAction = file->addAction(tr("Sign &in again…"), this, &MainWindow::signInRequested);
     m_signInAction->setEnabled(false);
-    QAction *sync = file->addAction(tr("&Sync now"), m_ctx.sync, &SyncEngine::syncNow);
+    // F5 also skips the wait before the next reconnect attempt while offline.
+    QAction *sync = file->addAction(tr("&Sync now"), m_ctx.sync, &SyncEngine::reconnectNow);
     sync->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -295,6 +306,19 @@ void MainWindow::onSyncState(SyncEngine::State state, const QString &detail)
         break;
     }
     m_signInAction->setEnabled(state == SyncEngine::State::SignedOut);
+    // Cut off from the service: a banner in the window until the console is live again (an action's message
+    // in the status bar never hides it).
+    if (state == SyncEngine::State::Reconnecting) {
+        m_offline->setText(tr("Offline: you are seeing the last synced state; actions cannot reach %1. %2")
+                               .arg(m_ctx.serverLabel, detail));
+        m_offline->show();
+    } else if (m_offline->isVisibleTo(this) &&
+               (state == SyncEngine::State::Connecting || state == SyncEngine::State::Syncing)) {
+        m_offline->setText(tr("Offline: reconnecting to %1…").arg(m_ctx.serverLabel));
+    } else if (state == SyncEngine::State::Live || state == SyncEngine::State::Idle ||
+               state == SyncEngine::State::SignedOut) {
+        m_offline->hide();
+    }
     m_connection->setText(text);
     m_connection->setToolTip(text);
 }

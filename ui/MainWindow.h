@@ -29,6 +29,7 @@ namespace relaydesk::ui {
 class ActionBar;
 class DashboardViews;
 class KnowledgePane;
+class OfflineBanner;
 class QueuePane;
 class TicketDetailPane;
 class TicketListPane;
@@ -109,6 +110,7 @@ private:
     ActionBar *m_actionBar;
     DashboardViews *m_leadViews = nullptr;
     QLabel *m_connection;
+    OfflineBanner *m_offline;
     QLabel *m_counts;
     QAction *m_signInAction = nullptr;
     KnowledgePane *m_knowledge = nullptr;

@@ -2662,6 +2662,21 @@ The console for rescuing failed instant messages.</source>
         <source>Ticket #%1 resolved. No tickets left in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline: you are seeing the last synced state; actions cannot reach %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: reconnecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::OfflineBanner</name>
+    <message>
+        <source>Reconnect now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::QueuePane</name>

@@ -2660,6 +2660,21 @@ The console for rescuing failed instant messages.</source>
         <source>Ticket #%1 resolved. No tickets left in %2.</source>
         <translation>工单 #%1 已解决。%2中已没有工单。</translation>
     </message>
+    <message>
+        <source>Offline: you are seeing the last synced state; actions cannot reach %1. %2</source>
+        <translation>离线：显示的是上次同步的状态；操作无法送达 %1。%2</translation>
+    </message>
+    <message>
+        <source>Offline: reconnecting to %1…</source>
+        <translation>离线：正在重新连接 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::OfflineBanner</name>
+    <message>
+        <source>Reconnect now (F5)</source>
+        <translation>立即重新连接 (F5)</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::QueuePane</name>
