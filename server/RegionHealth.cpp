@@ -51,6 +51,13 @@ void RegionHealth::recordFailure(const QString &region, qint64 now, qint64 notBe
 {
     Entry &e = m_regions[region];
     ++e.failures;
+    // Already open and no probe out: the answer is from a request sent before the circuit opened (several
+    // are in flight at once); it does not restart the cool-down.
+    if (e.open && !e.probing) {
+        if (notBeforeMs > 0)
+            e.notBefore = qMax(e.notBefore, notBeforeMs);
+        return;
+    }
     if (e.probing || e.failures >= m_threshold) {
         e.open = true;
         e.openedAt = now;

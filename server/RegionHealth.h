@@ -22,6 +22,7 @@ public:
     void beginAttempt(const QString &region, qint64 now); // an open circuit past its cool-down turns half-open
     void recordSuccess(const QString &region);
     // A transient failure; `notBeforeMs` > 0 keeps the region closed to requests until then (Retry-After).
+    // While the circuit is open (no probe out) it is an earlier request's answer: the cool-down keeps running.
     void recordFailure(const QString &region, qint64 now, qint64 notBeforeMs = 0);
     void recordNeutral(const QString &region); // an answer that says nothing about the region's health
     State state(const QString &region, qint64 now) const;

@@ -4,6 +4,8 @@
 // one-row-at-a-time dispatcher 1.
 #include "TriageHarness.h"
 
+#include "server/RegionHealth.h"
+
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,7 @@ class TestServerOutboxConcurrency final : public QObject
 
 private slots:
     void policyOption();
+    void staleFailuresDoNotRestartTheCoolDown();
     void sendsConcurrentlyWithinThePerRegionBound();
 };
 
@@ -37,6 +40,24 @@ void TestServerOutboxConcurrency::policyOption()
     const auto zero = Tier1Config::parse(R"({"dispatch": {"max_in_flight_per_region": 0}})");
     QVERIFY(!zero.ok());
     QCOMPARE(zero.error().path, u"dispatch.max_in_flight_per_region"_s);
+}
+
+void TestServerOutboxConcurrency::staleFailuresDoNotRestartTheCoolDown()
+{
+    relaydesk::server::RegionHealth health(3, 1000);
+    const QString r = u"cn-north"_s;
+    for (int t : {10, 20, 30})
+        health.recordFailure(r, t); // opens at 30
+    QCOMPARE(health.availableAt(r), 1030);
+    health.recordFailure(r, 500); // requests sent before it opened answer now
+    health.recordFailure(r, 900, 2000);
+    QCOMPARE(health.state(r, 1030), relaydesk::server::RegionHealth::State::HalfOpen);
+    QCOMPARE(health.availableAt(r), 2000); // a Retry-After still binds
+    QVERIFY(health.available(r, 2000));
+    health.beginAttempt(r, 2000); // the probe
+    QVERIFY(!health.available(r, 2001));
+    health.recordFailure(r, 2100); // the probe failed: a full cool-down from now
+    QCOMPARE(health.availableAt(r), 3100);
 }
 
 void TestServerOutboxConcurrency::sendsConcurrentlyWithinThePerRegionBound()
