@@ -74,10 +74,20 @@ void DashboardViews::addActions(QMenu *view, QMenuBar *menuBar)
     QAction *alerts = view->addAction(tr("&Alerts"), this, &DashboardViews::showAlerts);
     alerts->setObjectName(u"actionAlerts"_s);
     alerts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    for (QAction *action : {dashboard, incidents, alerts})
+        shareShortcut(action);
     QMenu *settings = menuBar->addMenu(tr("&Settings"));
     settings->setObjectName(u"settingsMenu"_s);
     settings->addAction(m_notifier->alertsAction());
     settings->addAction(m_notifier->assignedAction());
+}
+
+void DashboardViews::shareShortcut(QAction *action)
+{
+    // A window-context shortcut is live in every window that one of the action's widgets sits in.
+    for (QWidget *widget : {static_cast<QWidget *>(m_dashboard), static_cast<QWidget *>(m_alertPanel),
+                            static_cast<QWidget *>(m_incidents)})
+        widget->addAction(action);
 }
 
 void DashboardViews::setUsername(const QString &username)

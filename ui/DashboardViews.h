@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+class QAction;
 class QMenu;
 class QMenuBar;
 
@@ -29,6 +30,8 @@ public:
     // View menu entries, and a Settings menu (notifications) on the menu bar.
     void addActions(QMenu *view, QMenuBar *menuBar);
     void setUsername(const QString &username);
+    // Makes a main-window action's shortcut work in the dashboard, alert and incident windows too.
+    void shareShortcut(QAction *action);
 
     DashboardWindow *dashboard() const { return m_dashboard; }
     AlertPanel *alertPanel() const { return m_alertPanel; }

@@ -198,8 +198,10 @@ void MainWindow::createActions()
         m_sidebar = on ? Sidebar::Shown : Sidebar::Hidden;
         applyWorkspaceLayout();
     });
-    if (m_leadViews)
+    if (m_leadViews) {
         m_leadViews->addActions(view, menuBar());
+        m_leadViews->shareShortcut(sync); // F5 from the dashboard too
+    }
     if (m_knowledgeDock) {
         QAction *knowledge = view->addAction(tr("&Knowledge base"));
         knowledge->setObjectName(QStringLiteral("toggleKnowledge"));

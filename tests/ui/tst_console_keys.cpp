@@ -5,6 +5,10 @@
 #include "models/SyncEngine.h"
 #include "models/TicketTableModel.h"
 #include "server/Service.h"
+#include "ui/AlertPanel.h"
+#include "ui/DashboardViews.h"
+#include "ui/DashboardWindow.h"
+#include "ui/IncidentsView.h"
 #include "ui/LogPane.h"
 #include "ui/LogView.h"
 #include "ui/LoginDialog.h"
@@ -84,6 +88,46 @@ private slots:
         QTest::keyClick(search, Qt::Key_Escape);
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(log));
         QCOMPARE(search->text(), u"sen"_s); // the search stays, only the focus moves
+    }
+
+    // The team-lead windows' shortcuts work from the dashboard window, not only from the main window.
+    void leadShortcutsWorkFromTheDashboard()
+    {
+        app::ConsoleOptions options;
+        options.dataDir = m_dir.filePath(u"lead"_s);
+        app::Console console(options); // embedded: signed in as admin, so the lead views exist
+        QString error;
+        QVERIFY2(console.start(&error), qPrintable(error));
+        ui::MainWindow *window = console.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        ui::DashboardViews *views = window->leadViews();
+        QVERIFY(views);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_D, Qt::ControlModifier);
+        ui::DashboardWindow *dashboard = views->dashboard();
+        QTRY_VERIFY(dashboard->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(dashboard));
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(dashboard));
+
+        QVERIFY(!views->alertPanel()->isVisible());
+        QTest::keyClick(dashboard, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(views->alertPanel()->isVisible());
+        views->alertPanel()->close();
+
+        dashboard->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dashboard));
+        QVERIFY(!views->incidentsView()->isVisible());
+        QTest::keyClick(dashboard, Qt::Key_I, Qt::ControlModifier);
+        QTRY_VERIFY(views->incidentsView()->isVisible());
+        views->incidentsView()->close();
+
+        // And back: Ctrl+D from the alert list raises the dashboard again.
+        dashboard->close();
+        views->showAlerts();
+        QVERIFY(QTest::qWaitForWindowActive(views->alertPanel()));
+        QTest::keyClick(views->alertPanel(), Qt::Key_D, Qt::ControlModifier);
+        QTRY_VERIFY(dashboard->isVisible());
     }
 
     void offlineBannerAndF5ReconnectAtOnce()
