@@ -110,6 +110,13 @@ const LogLine &LogTableModel::parsed(qint64 line) const
     return *entry;
 }
 
+void LogTableModel::setLineColors(const LineColors &colors)
+{
+    m_colors = colors;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
 QVariant LogTableModel::data(const QModelIndex &index, int role) const
 {
     const qint64 line = index.isValid() ? lineOfRow(index.row()) : -1;
@@ -120,19 +127,19 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     case MatchRole: return m_matchSet.contains(line);
     case MarkedRole: return m_marked.contains(int(line + 1));
     case Qt::BackgroundRole:
-        if (m_marked.contains(int(line + 1)))
-            return QBrush(QColor(255, 236, 179));
-        if (m_matchSet.contains(line))
-            return QBrush(QColor(200, 230, 255));
+        if (m_marked.contains(int(line + 1)) && m_colors.marked.isValid())
+            return QBrush(m_colors.marked);
+        if (m_matchSet.contains(line) && m_colors.match.isValid())
+            return QBrush(m_colors.match);
         return {};
     case Qt::ForegroundRole: {
         if (index.column() != Level && index.column() != Message)
             return {};
         const LogLevel level = parsed(line).level;
-        if (level == LogLevel::Error || level == LogLevel::Fatal)
-            return QBrush(QColor(176, 0, 32));
-        if (level == LogLevel::Warning)
-            return QBrush(QColor(150, 90, 0));
+        if ((level == LogLevel::Error || level == LogLevel::Fatal) && m_colors.error.isValid())
+            return QBrush(m_colors.error);
+        if (level == LogLevel::Warning && m_colors.warning.isValid())
+            return QBrush(m_colors.warning);
         return {};
     }
     case Qt::TextAlignmentRole:

@@ -6,6 +6,7 @@
 #include "core/logs/LogSearch.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QCache>
 #include <QPointer>
 #include <QSet>
@@ -52,6 +53,14 @@ public:
 
     explicit LogTableModel(QObject *parent = nullptr);
     ~LogTableModel() override;
+
+    // The colours of marked and matching lines' backgrounds and of error and warning text; the view sets
+    // them from its palette (an invalid colour: none).
+    struct LineColors
+    {
+        QColor marked, match, error, warning;
+    };
+    void setLineColors(const LineColors &colors);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -117,6 +126,7 @@ private:
     QList<qint64> m_matches;
     QSet<qint64> m_matchSet;
     QSet<int> m_marked;
+    LineColors m_colors;
     QPointer<LogSearchJob> m_search;
     mutable QCache<qint64, LogLine> m_cache{4000};
     quint64 m_generation = 0;

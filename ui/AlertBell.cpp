@@ -1,5 +1,6 @@
 #include "AlertBell.h"
 
+#include "Colors.h"
 #include "models/AlertModel.h"
 
 #include <QIcon>
@@ -30,7 +31,7 @@ void AlertBell::setCount(int count)
     f.setBold(count > 0);
     setFont(f);
     QPalette p = palette();
-    p.setColor(QPalette::ButtonText, count > 0 ? QColor(0xc0, 0x20, 0x20) : palette().color(QPalette::WindowText));
+    p.setColor(QPalette::ButtonText, count > 0 ? colors::errorText(p) : palette().color(QPalette::WindowText));
     setPalette(p);
 }
 

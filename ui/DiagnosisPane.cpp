@@ -74,18 +74,6 @@ bool isTier1Attempt(const TicketEvent &e)
 }
 } // namespace
 
-QColor causeColor(Cause cause)
-{
-    switch (cause) {
-    case Cause::Network: return QColor(0x2f, 0x6f, 0xde);
-    case Cause::Server: return QColor(0xc2, 0x5b, 0x0e);
-    case Cause::Client: return QColor(0x8e, 0x44, 0xad);
-    case Cause::Policy: return QColor(0xb0, 0x22, 0x2d);
-    case Cause::User: return QColor(0x1e, 0x84, 0x49);
-    default: return QColor(0x6b, 0x6b, 0x6b);
-    }
-}
-
 DiagnosisPane::DiagnosisPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("diagnosisPane"));

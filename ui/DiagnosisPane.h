@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Colors.h"
 #include "core/Ticket.h"
 
 #include <QWidget>
@@ -59,8 +60,5 @@ private:
     QLabel *m_rules;
     std::optional<RecommendedAction> m_recommended;
 };
-
-// Colours for cause badges, shared by the panes that show one.
-QColor causeColor(Cause cause);
 
 } // namespace relaydesk::ui

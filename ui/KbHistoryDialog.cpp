@@ -1,5 +1,7 @@
 #include "KbHistoryDialog.h"
 
+#include "Colors.h"
+
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -137,13 +139,14 @@ void KbHistoryDialog::showDiff(const models::KbDiff &diff)
     QTextCharFormat heading;
     heading.setFontWeight(QFont::Bold);
     QTextCharFormat inserted;
-    inserted.setBackground(QColor(0xd8, 0xf5, 0xd8));
-    inserted.setForeground(QColor(0x10, 0x60, 0x10));
+    const QPalette &palette = m_diff->palette();
+    inserted.setBackground(colors::insertedBackground(palette));
+    inserted.setForeground(colors::insertedText(palette));
     QTextCharFormat deleted;
-    deleted.setBackground(QColor(0xfa, 0xdc, 0xdc));
-    deleted.setForeground(QColor(0x90, 0x10, 0x10));
+    deleted.setBackground(colors::deletedBackground(palette));
+    deleted.setForeground(colors::deletedText(palette));
     QTextCharFormat same;
-    same.setForeground(QColor(0x60, 0x60, 0x60));
+    same.setForeground(colors::mutedText(palette));
     const auto hunks = [&](const QString &name, const QList<kb::DiffHunk> &list) {
         cursor.insertText(name + u'\n', heading);
         for (const kb::DiffHunk &h : list) {

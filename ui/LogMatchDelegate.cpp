@@ -1,5 +1,6 @@
 #include "LogMatchDelegate.h"
 
+#include "Colors.h"
 #include "models/LogTableModel.h"
 
 #include <QApplication>
@@ -89,7 +90,7 @@ void LogMatchDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             if (x > r.right())
                 break;
             painter->fillRect(QRect(x, top, fm.horizontalAdvance(shown.mid(start, length)), fm.height()),
-                              QColor(255, 200, 0, 190));
+                              colors::searchHit(opt.palette));
         }
     }
     const bool selected = opt.state & QStyle::State_Selected;

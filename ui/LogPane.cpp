@@ -2,11 +2,13 @@
 
 #include "models/LogTableModel.h"
 #include "LogMatchDelegate.h"
+#include "Colors.h"
 #include "LogView.h"
 #include "models/TicketDetailLoader.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QEvent>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -108,6 +110,7 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
     m_view = new LogView(this);
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_model);
+    applyColors();
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -178,7 +181,8 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_model(new LogTableModel(t
             item->setData(Qt::UserRole, p.id);
             item->setToolTip(p.displayText());
             if (!level.isEmpty())
-                item->setForeground(p.level == LogLevel::Warning ? QColor(150, 90, 0) : QColor(176, 0, 32));
+                item->setForeground(p.level == LogLevel::Warning ? colors::warningText(m_patterns->palette())
+                                                                 : colors::errorText(m_patterns->palette()));
         }
     });
 
@@ -309,6 +313,20 @@ void LogPane::showPatterns(bool on)
         m_patterns->addItem(tr("Grouping lines into patterns…"));
         m_model->computePatterns();
     }
+}
+
+void LogPane::applyColors()
+{
+    const QPalette &p = palette(); // the view's too: it has none of its own
+    m_model->setLineColors({colors::markedLineBackground(p), colors::matchLineBackground(p), colors::errorText(p),
+                            colors::warningText(p)});
+}
+
+void LogPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyColors();
 }
 
 void LogPane::focusSearch()

@@ -54,7 +54,11 @@ signals:
     // The columns were sized to a (new) log's content: preferredWidth() may have changed.
     void columnsFitted();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColors(); // the model's line colours, from the current palette
     void runSearch();
     void step(bool forward);
     void showRow(int row); // selects it and scrolls it to the middle

@@ -1,5 +1,7 @@
 #include "LoginDialog.h"
 
+#include "Colors.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -35,7 +37,9 @@ LoginDialog::LoginDialog(models::ApiClient *api, const QString &lastUser, QWidge
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, colors::errorText(errorPalette));
+    m_error->setPalette(errorPalette);
     m_error->hide();
 
     auto *form = new QFormLayout;

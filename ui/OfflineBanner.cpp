@@ -1,5 +1,8 @@
 #include "OfflineBanner.h"
 
+#include "Colors.h"
+
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,8 +53,7 @@ void OfflineBanner::applyColors()
     // A warning tint over the window colour, readable in light and dark palettes alike.
     m_applyingColors = true;
     QPalette p = palette();
-    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
-    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    p.setColor(QPalette::Window, colors::warningBannerBackground(QApplication::palette(this)));
     setPalette(p);
     m_applyingColors = false;
 }
