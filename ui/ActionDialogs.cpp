@@ -288,6 +288,7 @@ void showShortcuts(QWidget *parent)
                                      "R\treply\n"
                                      "N\tinternal note\n"
                                      "/\tsearch the device log\n"
+                                     "Esc\tback from the log search to the log\n"
                                      "F3 / Shift+F3\tnext / previous match\n"
                                      "Ctrl+G\tgo to a log line\n"
                                      "Ctrl+F\tfilter tickets\n"
@@ -297,7 +298,7 @@ void showShortcuts(QWidget *parent)
                                      "Ctrl+D\tdashboard\n"
                                      "Ctrl+I\tincidents\n"
                                      "Ctrl+Shift+A\talerts\n"
-                                     "F5\tsync now\n"
+                                     "F5\tsync now; reconnect at once when offline\n"
                                      "?\tthis list");
     QMessageBox box(QMessageBox::Information, QCoreApplication::translate("ActionDialogs", "Keyboard shortcuts"), text, QMessageBox::Ok, parent);
     box.setTextFormat(Qt::PlainText);

@@ -16,7 +16,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));
 
     // --help and --version are answered under a QCoreApplication, before any platform plugin is loaded, so
-    // they work without a display. Everything else is parsed after QApplication took its own options (-style…).
+    // they work without a display. Everything else is parsed after QApplication took its own options
+    // (-style, -platform…).
     const auto asks = [argc, argv](std::initializer_list<const char *> flags) {
         for (int i = 1; i < argc; ++i)
             for (const char *flag : flags)

@@ -179,6 +179,7 @@ E	reroute
 R	reply
 N	internal note
 /	search the device log
+Esc	back from the log search to the log
 F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
@@ -188,7 +189,7 @@ F2	knowledge base
 Ctrl+D	dashboard
 Ctrl+I	incidents
 Ctrl+Shift+A	alerts
-F5	sync now
+F5	sync now; reconnect at once when offline
 ?	this list</source>
         <translation type="unfinished"></translation>
     </message>

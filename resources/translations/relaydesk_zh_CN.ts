@@ -179,6 +179,7 @@ E	reroute
 R	reply
 N	internal note
 /	search the device log
+Esc	back from the log search to the log
 F3 / Shift+F3	next / previous match
 Ctrl+G	go to a log line
 Ctrl+F	filter tickets
@@ -188,7 +189,7 @@ F2	knowledge base
 Ctrl+D	dashboard
 Ctrl+I	incidents
 Ctrl+Shift+A	alerts
-F5	sync now
+F5	sync now; reconnect at once when offline
 ?	this list</source>
         <translation>J / K	下一个 / 上一个工单
 C	认领或释放
@@ -197,6 +198,7 @@ E	改道
 R	回复
 N	内部备注
 /	搜索设备日志
+Esc	从日志搜索回到日志
 F3 / Shift+F3	下一个 / 上一个匹配
 Ctrl+G	跳转到日志行
 Ctrl+F	筛选工单
@@ -206,7 +208,7 @@ F2	知识库
 Ctrl+D	仪表盘
 Ctrl+I	事件
 Ctrl+Shift+A	告警
-F5	立即同步
+F5	立即同步；离线时立即重新连接
 ?	本列表</translation>
     </message>
 </context>
