@@ -11,6 +11,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include <QProcess>
 #include <QString>
 
 #include <algorithm>
@@ -132,6 +133,33 @@ LoadResult runLoad(const LoadOptions &options, const std::function<std::string(q
     io.run();
     shared.result.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
     return shared.result;
+}
+
+std::string postRequest(const std::string &path, const std::string &auth, const std::string &body)
+{
+    return "POST " + path + " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + auth
+           + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+std::string getRequest(const std::string &path, const std::string &auth)
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: bench\r\n" + (auth.empty() ? "" : "Authorization: Bearer " + auth + "\r\n")
+           + "\r\n";
+}
+
+int runAdmin(const QString &exe, const QStringList &args, const QByteArray &input, QByteArray *output)
+{
+    QProcess p;
+    p.start(exe, args);
+    if (!p.waitForStarted())
+        return -1;
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000))
+        return -1;
+    if (output)
+        *output = p.readAllStandardOutput().trimmed();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 } // namespace relaydesk::bench

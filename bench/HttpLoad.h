@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <functional>
@@ -32,5 +35,13 @@ struct LoadOptions
 
 // `request(i)`: the full request text for the i-th request sent (0, 1, 2, ... across all connections).
 LoadResult runLoad(const LoadOptions &options, const std::function<std::string(qint64)> &request);
+
+// Request texts for runLoad.
+std::string postRequest(const std::string &path, const std::string &auth, const std::string &body);
+std::string getRequest(const std::string &path, const std::string &auth = {});
+
+// Runs `exe args` (a relaydesk-server administration command) with `input` on stdin; its exit code (-1 when it
+// crashed or did not start), its trimmed standard output in *output.
+int runAdmin(const QString &exe, const QStringList &args, const QByteArray &input, QByteArray *output);
 
 } // namespace relaydesk::bench

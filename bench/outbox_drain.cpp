@@ -41,25 +41,6 @@ namespace {
 QTextStream out(stdout);
 const QByteArray kSecret = "outbox-drain-bench-secret";
 
-int admin(const QString &exe, const QStringList &args, const QByteArray &input, QByteArray *output)
-{
-    QProcess p;
-    p.start(exe, args);
-    p.waitForStarted();
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    if (output)
-        *output = p.readAllStandardOutput().trimmed();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
-std::string post(const std::string &path, const std::string &auth, const std::string &body)
-{
-    return "POST " + path + " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + auth
-           + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-}
-
 // The gateway simulator on its own thread (the load client below blocks this one).
 class GatewayThread
 {
@@ -182,7 +163,7 @@ int main(int argc, char **argv)
                     : QByteArray("{}"));
     }
     QByteArray key;
-    if (admin(exe, {u"--db"_s, db, u"add-client-key"_s, u"bench"_s}, {}, &key) != 0) {
+    if (bench::runAdmin(exe, {u"--db"_s, db, u"add-client-key"_s, u"bench"_s}, {}, &key) != 0) {
         out << "cannot prepare the database\n";
         return 2;
     }
@@ -248,7 +229,7 @@ int main(int argc, char **argv)
     QThread *intakeThread = QThread::create([&] {
         bench::LoadOptions intakeOptions{port, intakeConnections, 600, reports};
         intake = bench::runLoad(intakeOptions,
-                                [&](qint64 i) { return post("/api/v1/reports", clientKey, bodies[std::size_t(i)]); });
+                                [&](qint64 i) { return bench::postRequest("/api/v1/reports", clientKey, bodies[std::size_t(i)]); });
         intakeSeconds = double(clock.elapsed()) / 1000.0;
         intakeDone = true;
     });

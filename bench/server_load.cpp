@@ -36,19 +36,6 @@ namespace {
 
 QTextStream out(stdout);
 
-int admin(const QString &exe, const QStringList &args, const QByteArray &input, QByteArray *output)
-{
-    QProcess p;
-    p.start(exe, args);
-    p.waitForStarted();
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    if (output)
-        *output = p.readAllStandardOutput().trimmed();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
 // One blocking request (setup only).
 std::string call(quint16 port, const std::string &request)
 {
@@ -62,18 +49,6 @@ std::string call(quint16 port, const std::string &request)
     http::response<http::string_body> response;
     http::read(socket, buffer, response);
     return response.body();
-}
-
-std::string post(const std::string &path, const std::string &auth, const std::string &body)
-{
-    return "POST " + path + " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + auth
-           + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-}
-
-std::string get(const std::string &path, const std::string &auth = {})
-{
-    return "GET " + path + " HTTP/1.1\r\nHost: bench\r\n" + (auth.empty() ? "" : "Authorization: Bearer " + auth + "\r\n")
-           + "\r\n";
 }
 
 } // namespace
@@ -104,8 +79,8 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString db = dir.filePath(u"bench.db"_s);
     QByteArray key;
-    if (admin(exe, {u"--db"_s, db, u"add-client-key"_s, u"bench"_s}, {}, &key) != 0
-        || admin(exe, {u"--db"_s, db, u"add-user"_s, u"bench"_s, u"--role"_s, u"agent"_s}, "bench password long\n",
+    if (bench::runAdmin(exe, {u"--db"_s, db, u"add-client-key"_s, u"bench"_s}, {}, &key) != 0
+        || bench::runAdmin(exe, {u"--db"_s, db, u"add-user"_s, u"bench"_s, u"--role"_s, u"agent"_s}, "bench password long\n",
                  nullptr)
                != 0) {
         out << "cannot prepare the database\n";
@@ -124,7 +99,7 @@ int main(int argc, char **argv)
     }
     const quint16 port = quint16(match.captured(1).toUInt());
     const QJsonObject login = QJsonDocument::fromJson(QByteArray::fromStdString(call(
-        port, post("/api/v1/auth/login", "-", R"({"username":"bench","password":"bench password long"})"))))
+        port, bench::postRequest("/api/v1/auth/login", "-", R"({"username":"bench","password":"bench password long"})"))))
                                   .object();
     const std::string token = login.value("token"_L1).toString().toStdString();
 
@@ -147,10 +122,10 @@ int main(int argc, char **argv)
     out.flush();
 
     bench::LoadOptions anchorOptions{port, intakeConnections, seconds, -1};
-    const bench::LoadResult healthIntake = bench::runLoad(anchorOptions, [](qint64) { return get("/api/v1/health"); });
+    const bench::LoadResult healthIntake = bench::runLoad(anchorOptions, [](qint64) { return bench::getRequest("/api/v1/health"); });
     bench::LoadOptions intakeOptions{port, intakeConnections, 600, tickets};
     const bench::LoadResult intake = bench::runLoad(
-        intakeOptions, [&](qint64 i) { return post("/api/v1/reports", clientKey, bodies[std::size_t(i)]); });
+        intakeOptions, [&](qint64 i) { return bench::postRequest("/api/v1/reports", clientKey, bodies[std::size_t(i)]); });
     out << "anchor  GET /health      x" << intakeConnections << ": " << healthIntake.summary() << '\n';
     out << "intake  POST /reports    x" << intakeConnections << ": " << intake.summary() << '\n';
     out << "        ratio intake/health " << QString::number(intake.rps() / healthIntake.rps(), 'f', 4)
@@ -158,10 +133,10 @@ int main(int argc, char **argv)
     out.flush();
 
     bench::LoadOptions feedAnchor{port, feedConnections, seconds, -1};
-    const bench::LoadResult healthFeed = bench::runLoad(feedAnchor, [](qint64) { return get("/api/v1/health"); });
+    const bench::LoadResult healthFeed = bench::runLoad(feedAnchor, [](qint64) { return bench::getRequest("/api/v1/health"); });
     QRandomGenerator random(5);
     const bench::LoadResult feed = bench::runLoad(feedAnchor, [&](qint64) {
-        return get("/api/v1/tickets?since=" + std::to_string(random.bounded(tickets)) + "&limit=50", token);
+        return bench::getRequest("/api/v1/tickets?since=" + std::to_string(random.bounded(tickets)) + "&limit=50", token);
     });
     out << "anchor  GET /health      x" << feedConnections << ": " << healthFeed.summary() << '\n';
     out << "feed    GET /tickets 50  x" << feedConnections << ": " << feed.summary() << '\n';
