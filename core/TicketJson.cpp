@@ -12,6 +12,9 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
+void appendJsonString(QByteArray &out, QStringView text);
+void appendJsonTime(QByteArray &out, const QDateTime &time);
+
 void appendNumber(QByteArray &out, qint64 value)
 {
     char buffer[24];
@@ -63,8 +66,7 @@ void timeField(QByteArray &out, const char *name, bool &first, const QDateTime &
     appendJsonTime(out, value);
 }
 
-} // namespace
-
+// JSON string literal of `text` (quotes included), as JSON requires it escaped.
 void appendJsonString(QByteArray &out, QStringView text)
 {
     out += '"';
@@ -107,6 +109,7 @@ void appendJsonString(QByteArray &out, QStringView text)
     out += '"';
 }
 
+// formatRfc3339(time) as a JSON string ("" for an invalid time), without QDateTime::toString.
 void appendJsonTime(QByteArray &out, const QDateTime &time)
 {
     if (!time.isValid()) {
@@ -139,6 +142,8 @@ void appendJsonTime(QByteArray &out, const QDateTime &time)
     twoDigits(out, ms % 100);
     out += "Z\"";
 }
+
+} // namespace
 
 void appendTicketJson(QByteArray &out, const Ticket &t, QByteArrayView diagnosisJson)
 {

@@ -12,10 +12,4 @@ namespace relaydesk {
 // in; ticket.diagnosis is ignored. Parsing the result gives exactly encodeTicket's object (tests/core).
 void appendTicketJson(QByteArray &out, const Ticket &ticket, QByteArrayView diagnosisJson);
 
-// JSON string literal of `text` (quotes included), as JSON requires it escaped.
-void appendJsonString(QByteArray &out, QStringView text);
-
-// formatRfc3339(time) as a JSON string ("" for an invalid time), without QDateTime::toString.
-void appendJsonTime(QByteArray &out, const QDateTime &time);
-
 } // namespace relaydesk

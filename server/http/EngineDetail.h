@@ -95,7 +95,6 @@ public:
     // Admission: false when the total or this peer's share is used up.
     bool admit(const std::string &peer);
     void release(const std::string &peer);
-    int connections() const;
 
     void keep(std::shared_ptr<Connection> connection);
     void forget(Connection *connection);

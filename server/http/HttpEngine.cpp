@@ -69,12 +69,6 @@ void Core::release(const std::string &peer)
     --m_total;
 }
 
-int Core::connections() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_total;
-}
-
 void Core::keep(std::shared_ptr<Connection> connection)
 {
     std::lock_guard lock(m_mutex);
@@ -216,11 +210,6 @@ bool HttpEngine::listen(const QHostAddress &address, quint16 port, QString *erro
         });
     }
     return true;
-}
-
-int HttpEngine::connectionCount() const
-{
-    return m_core->connections();
 }
 
 void HttpEngine::accept()

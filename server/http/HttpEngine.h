@@ -35,7 +35,6 @@ public:
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
-    int connectionCount() const; // admitted connections open now
 
 private:
     void accept();

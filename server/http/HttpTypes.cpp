@@ -56,15 +56,6 @@ HttpResponse::HttpResponse(QByteArray mimeType, QByteArray body, HttpStatus stat
 {
 }
 
-QByteArray HttpResponse::header(QByteArrayView name) const
-{
-    for (const auto &[key, value] : m_headers) {
-        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 void HttpResponse::addHeader(QByteArray name, QByteArray value)
 {
     m_headers.append({std::move(name), std::move(value)});

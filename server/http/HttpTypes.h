@@ -91,7 +91,6 @@ public:
     const QByteArray &mimeType() const { return m_mimeType; }
     const QByteArray &data() const { return m_body; }
     const HttpHeaders &headers() const { return m_headers; }
-    QByteArray header(QByteArrayView name) const;
     void addHeader(QByteArray name, QByteArray value);
 
 private:
