@@ -40,8 +40,12 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(IncidentModel::Signature, 260);
+    // Counts, regions and times as wide as their text; the signature takes the rest (elided, full text in its
+    // tooltip), so every column is in view without scrolling.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(IncidentModel::Signature, QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     m_tickets = new QListWidget(this);
     m_tickets->setObjectName(u"incidentTickets"_s);

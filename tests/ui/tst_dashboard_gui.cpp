@@ -47,6 +47,8 @@
 #include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScrollBar>
+#include <QHeaderView>
 #include <QXYSeries>
 
 using namespace relaydesk;
@@ -349,6 +351,17 @@ void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
     QVERIFY2(incident.openCount >= 2, qPrintable(incident.signature));
     view->selectIncident(incident.id);
     QCOMPARE(view->currentIncidentId(), incident.id);
+    // At a 1280x720 screen's size every column of the incident list is in view at once (the first and last
+    // seen times were scrolled off).
+    auto *table = view->findChild<QTableView *>(u"incidentTable"_s);
+    QVERIFY(table);
+    const QSize before = view->window()->size();
+    view->window()->resize(1260, 680);
+    QTRY_VERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                 qPrintable(u"columns %1 px in a %2 px view"_s.arg(table->horizontalHeader()->length())
+                                .arg(table->viewport()->width())));
+    QVERIFY(!table->horizontalScrollBar()->isVisible());
+    view->window()->resize(before);
     QTRY_COMPARE(view->ticketList()->count(), incident.ticketIds.size());
     QMap<qint64, QString> messages; // ticket -> client message id
     for (qint64 id : incident.openTicketIds) {
