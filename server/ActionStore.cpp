@@ -140,10 +140,8 @@ std::optional<ActionAnswer> ActionStore::perform(const ActionCall &call, QString
         return std::nullopt;
     }
     if (change.changed) {
-        for (const TriageStep &step : change.events) {
-            if (!TicketEvents::insert(db, ticket->id, now, step, error))
-                return std::nullopt;
-        }
+        if (!TicketEvents::insertAll(db, ticket->id, now, change.events, error))
+            return std::nullopt;
         const qint64 seq = Counters::next(db, Counters::kChangeSeq, error);
         if (seq < 0)
             return std::nullopt;

@@ -10,26 +10,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isResolveKind(const QString &kind)
-{
-    return kind == "resolved"_L1 || kind == "resolved_auto"_L1 || kind == "closed"_L1;
-}
-
-// What an agent does by hand (not the gateway's answers recorded under the agent's name).
-bool isAgentAction(const QString &kind)
-{
-    static const QStringList kinds{
-        u"claimed"_s,  u"released"_s, u"transferred"_s,      u"replied"_s,          u"note"_s,
-        u"resolved"_s, u"reopened"_s, u"resend_requested"_s, u"reroute_requested"_s};
-    return kinds.contains(kind);
-}
-
 QList<int> zeros(int n)
 {
     return QList<int>(n, 0);
 }
 
 } // namespace
+
+bool MetricsCalculator::isResolveKind(const QString &kind)
+{
+    return kind == "resolved"_L1 || kind == "resolved_auto"_L1 || kind == "closed"_L1;
+}
+
+bool MetricsCalculator::isAgentAction(const QString &kind)
+{
+    static const QStringList kinds{
+        u"claimed"_s,  u"released"_s, u"transferred"_s,      u"replied"_s,          u"note"_s,
+        u"resolved"_s, u"reopened"_s, u"resend_requested"_s, u"reroute_requested"_s};
+    return kinds.contains(kind);
+}
 
 QString MetricsCalculator::statusAfter(const QString &current, const HistoryEvent &e)
 {

@@ -117,6 +117,9 @@ public:
     static std::optional<qint64> finalResolutionAt(const TicketHistory &ticket);
     static bool isOpenStatus(const QString &status);
     static bool isAgent(const QString &actor);
+    static bool isResolveKind(const QString &kind); // resolved, resolved_auto, closed
+    // What an agent does by hand (not the gateway's answers recorded under the agent's name).
+    static bool isAgentAction(const QString &kind);
     static Percentiles percentiles(QList<qint64> values); // nearest rank: the ceil(p/100 * n)-th smallest
 
     // Tickets per open status at the end of each bucket. `baseline`: tickets not in `tickets` (no event in

@@ -5,6 +5,7 @@
 #include "server/HttpReply.h"
 #include "server/HttpRequestData.h"
 #include "server/MetricsCalculator.h"
+#include "server/MetricsRollupReader.h"
 #include "server/MetricsStore.h"
 #include "server/TelemetryStore.h"
 
@@ -229,24 +230,34 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
                 {"buckets"_L1, buckets}};
     }
 
+    // Whole-minute ranges (the console's) read the rollups; others are computed from the raw rows.
+    const MetricsRollupReader *rollups =
+        m_context.rollups && MetricsRollupReader::covers(range) ? m_context.rollups : nullptr;
+
     if (series == Series::Csat) {
-        const auto answers = store.surveys(range.from, range.to, error);
-        if (!answers)
-            return {};
-        QList<QList<int>> scores(range.count());
-        for (const auto &a : *answers) {
-            if (const int i = range.indexOf(a.answeredAt); i >= 0 && a.score >= 1 && a.score <= 5)
-                scores[i].append(a.score);
+        std::optional<QList<QMap<int, int>>> scores;
+        if (rollups) {
+            scores = rollups->csat(range, error);
+        } else if (const auto answers = store.surveys(range.from, range.to, error)) {
+            scores.emplace(range.count());
+            for (const auto &a : *answers) {
+                if (const int i = range.indexOf(a.answeredAt); i >= 0 && a.score >= 1 && a.score <= 5)
+                    ++(*scores)[i][a.score];
+            }
         }
+        if (!scores)
+            return {};
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
             QJsonObject distribution;
             int sum = 0;
-            for (int s = 1; s <= 5; ++s)
-                distribution.insert(QString::number(s), int(scores.at(i).count(s)));
-            for (int s : scores.at(i))
-                sum += s;
-            const int n = int(scores.at(i).size());
+            int n = 0;
+            for (int s = 1; s <= 5; ++s) {
+                const int count = scores->at(i).value(s);
+                distribution.insert(QString::number(s), count);
+                sum += s * count;
+                n += count;
+            }
             b.insert("count"_L1, n);
             b.insert("mean"_L1, n > 0 ? QJsonValue(double(sum) / n) : QJsonValue(QJsonValue::Null));
             b.insert("scores"_L1, distribution);
@@ -260,22 +271,29 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
     // The counts by key need the tickets reported in the range, no timelines (no "changed since" condition).
     const bool countsOnly =
         series == Series::Causes || series == Series::Regions || series == Series::AppVersions;
-    const auto tickets =
-        countsOnly ? store.histories(std::numeric_limits<qint64>::max(), range.to, range.from, false, error)
-                   : store.histories(range.from, range.to, range.from - lookback, true, error);
-    if (!tickets)
-        return {};
+    std::optional<QList<TicketHistory>> tickets;
+    if (!rollups) {
+        tickets = countsOnly
+                      ? store.histories(std::numeric_limits<qint64>::max(), range.to, range.from, false, error)
+                      : store.histories(range.from, range.to, range.from - lookback, true, error);
+        if (!tickets)
+            return {};
+    }
 
     switch (series) {
     case Series::Queue: {
-        const auto baseline = store.unchangedByStatus(range.from, range.to, error);
-        if (!baseline)
+        std::optional<QList<QMap<QString, int>>> depth;
+        if (rollups) {
+            depth = rollups->queueDepth(range, error);
+        } else if (const auto baseline = store.unchangedByStatus(range.from, range.to, error)) {
+            depth = MetricsCalculator::queueDepth(range, *tickets, *baseline);
+        }
+        if (!depth)
             return {};
-        const auto depth = MetricsCalculator::queueDepth(range, *tickets, *baseline);
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
-            b.insert("depth"_L1, counts(depth.at(i)));
-            b.insert("total"_L1, total(depth.at(i)));
+            b.insert("depth"_L1, counts(depth->at(i)));
+            b.insert("total"_L1, total(depth->at(i)));
             buckets.append(b);
         }
         return {{"states"_L1, QJsonArray{u"reported"_s, u"diagnosed"_s, u"auto_handling"_s, u"escalated"_s,
@@ -283,12 +301,14 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
                 {"buckets"_L1, buckets}};
     }
     case Series::Flow: {
-        const auto flow = MetricsCalculator::flow(range, *tickets);
+        const auto flow = rollups ? rollups->flow(range, error) : MetricsCalculator::flow(range, *tickets);
+        if (!flow)
+            return {};
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
-            b.insert("inflow"_L1, flow.at(i).inflow);
-            b.insert("outflow"_L1, flow.at(i).outflow);
-            b.insert("reopened"_L1, flow.at(i).reopened);
+            b.insert("inflow"_L1, flow->at(i).inflow);
+            b.insert("outflow"_L1, flow->at(i).outflow);
+            b.insert("reopened"_L1, flow->at(i).reopened);
             buckets.append(b);
         }
         return {{"buckets"_L1, buckets}};
@@ -299,13 +319,16 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
         const auto key = series == Series::Causes    ? MetricsCalculator::Key::Cause
                          : series == Series::Regions ? MetricsCalculator::Key::Region
                                                      : MetricsCalculator::Key::AppVersion;
-        const auto byKey = MetricsCalculator::countBy(range, *tickets, key);
+        const auto byKey = rollups ? rollups->countBy(range, key, error)
+                                   : MetricsCalculator::countBy(range, *tickets, key);
+        if (!byKey)
+            return {};
         QSet<QString> keys;
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
-            b.insert("counts"_L1, counts(byKey.at(i)));
-            b.insert("total"_L1, total(byKey.at(i)));
-            for (auto it = byKey.at(i).begin(); it != byKey.at(i).end(); ++it)
+            b.insert("counts"_L1, counts(byKey->at(i)));
+            b.insert("total"_L1, total(byKey->at(i)));
+            for (auto it = byKey->at(i).begin(); it != byKey->at(i).end(); ++it)
                 keys.insert(it.key());
             buckets.append(b);
         }
@@ -314,21 +337,27 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
         return {{"keys"_L1, QJsonArray::fromStringList(sorted)}, {"buckets"_L1, buckets}};
     }
     case Series::Response: {
-        const auto response = MetricsCalculator::response(range, *tickets);
+        const auto response =
+            rollups ? rollups->response(range, error) : MetricsCalculator::response(range, *tickets);
+        if (!response)
+            return {};
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
-            b.insert("first_response"_L1, encodePercentiles(response.at(i).firstResponse));
-            b.insert("resolution"_L1, encodePercentiles(response.at(i).resolution));
+            b.insert("first_response"_L1, encodePercentiles(response->at(i).firstResponse));
+            b.insert("resolution"_L1, encodePercentiles(response->at(i).resolution));
             buckets.append(b);
         }
         return {{"buckets"_L1, buckets}};
     }
     case Series::Sla: {
-        const auto breaches = MetricsCalculator::sla(range, *tickets, sla, now);
+        const auto breaches =
+            rollups ? rollups->sla(range, now, error) : MetricsCalculator::sla(range, *tickets, sla, now);
+        if (!breaches)
+            return {};
         for (int i = 0; i < range.count(); ++i) {
             QJsonObject b = start(i);
-            b.insert("first_response_breaches"_L1, breaches.at(i).firstResponseBreaches);
-            b.insert("resolution_breaches"_L1, breaches.at(i).resolutionBreaches);
+            b.insert("first_response_breaches"_L1, breaches->at(i).firstResponseBreaches);
+            b.insert("resolution_breaches"_L1, breaches->at(i).resolutionBreaches);
             buckets.append(b);
         }
         return {{"targets"_L1, QJsonObject{{"first_response_minutes"_L1, sla.firstResponseMs / 60'000},
@@ -339,7 +368,10 @@ QJsonObject MetricsController::compute(Series series, const MetricsRange &range,
         const auto claims = store.openClaims(error);
         if (!claims)
             return {};
-        auto perAgent = MetricsCalculator::agents(range, *tickets);
+        auto found = rollups ? rollups->agents(range, error) : MetricsCalculator::agents(range, *tickets);
+        if (!found)
+            return {};
+        QList<AgentSeries> perAgent = std::move(*found);
         for (auto it = claims->begin(); it != claims->end(); ++it) {
             if (std::none_of(perAgent.begin(), perAgent.end(),
                              [&](const AgentSeries &s) { return s.username == it.key(); }))

@@ -22,15 +22,22 @@ std::optional<QList<TicketHistory>> MetricsStore::load(const QString &where, con
     QSqlDatabase db = m_database.connection(error);
     if (!db.isValid())
         return std::nullopt;
-    QSqlQuery q(db);
-    q.setForwardOnly(true); // rows are read once, in order: the driver need not keep them
-    // One read transaction: the tickets and their events are one snapshot. `where` may use only `t`
-    // (tickets).
+    // One read transaction: the tickets and their events are one snapshot.
     if (!db.transaction()) {
         *error = u"cannot begin a read transaction"_s;
         return std::nullopt;
     }
     const auto done = qScopeGuard([&db] { db.rollback(); });
+    return loadOn(db, where, values, eventsBefore, withEvents, error);
+}
+
+std::optional<QList<TicketHistory>> MetricsStore::loadOn(QSqlDatabase &db, const QString &where,
+                                                         const QVariantList &values, qint64 eventsBefore,
+                                                         bool withEvents, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true); // rows are read once, in order: the driver need not keep them
+    // `where` may use only `t` (tickets).
     if (!Database::run(q,
                        u"SELECT t.id, t.created_at, t.cause, r.region, r.app_version FROM tickets t"
                        " JOIN reports r ON r.id = t.report_id WHERE "_s +
@@ -83,7 +90,7 @@ std::optional<QList<TicketHistory>> MetricsStore::histories(qint64 from, qint64 
                                                             bool withEvents, QString *error) const
 {
     return load(u"t.created_at < ? AND (t.updated_at >= ? OR t.created_at >= ?)"_s, {to, from, reportedSince},
-                to, withEvents, error);
+                std::numeric_limits<qint64>::max(), withEvents, error);
 }
 
 std::optional<QMap<QString, int>> MetricsStore::unchangedByStatus(qint64 from, qint64 to,

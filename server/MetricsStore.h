@@ -3,6 +3,8 @@
 #include "server/MetricsCalculator.h"
 
 #include <QMap>
+#include <QSqlDatabase>
+#include <QVariantList>
 
 #include <optional>
 
@@ -18,7 +20,8 @@ public:
     explicit MetricsStore(const Database &database);
 
     // Tickets reported before `to` that changed at or after `from`, or were reported at or after
-    // `reportedSince` (to see deadlines that fall in the range), with every event before `to`.
+    // `reportedSince` (to see deadlines that fall in the range), with their whole timelines (a reopen after
+    // `to` undoes an earlier resolve, as in the rollups: a ticket's facts do not depend on the range asked).
     // Without `withEvents` the timelines stay empty (the counts by cause, region and app version need none).
     std::optional<QList<TicketHistory>> histories(qint64 from, qint64 to, qint64 reportedSince,
                                                   bool withEvents, QString *error) const;
@@ -39,6 +42,12 @@ public:
     };
     // Answered surveys (table `surveys`, schema v6) with answered_at in [from, to).
     std::optional<QList<SurveyAnswer>> surveys(qint64 from, qint64 to, QString *error) const;
+
+    // The tickets matching `where` (over `t`, the tickets table) with their events before `eventsBefore`, on
+    // the caller's connection and transaction (the rollups read a ticket inside a write transaction).
+    static std::optional<QList<TicketHistory>> loadOn(QSqlDatabase &db, const QString &where,
+                                                      const QVariantList &values, qint64 eventsBefore,
+                                                      bool withEvents, QString *error);
 
 private:
     std::optional<QList<TicketHistory>> load(const QString &where, const QVariantList &values,

@@ -166,6 +166,19 @@ const std::vector<Migration> &migrations()
           u"DROP TABLE reports"_s,
           u"ALTER TABLE reports_v7 RENAME TO reports"_s,
           u"CREATE UNIQUE INDEX reports_client_report ON reports (client_key_id, client_report_id)"_s}},
+        // Metrics rollups (docs/architecture.md "Metrics rollups"): per minute and per hour (grain, ms), the
+        // sums of each series by name, kept in step by every writer of tickets, events and survey answers, and
+        // the SLA targets they were built for. The tables start empty: the service fills them from the
+        // existing rows when it starts (MetricsRollups::ensure, it knows the targets) and again whenever the
+        // targets change. Indexes for the events of a time window (the minute a range's end cuts) and the
+        // open tickets by status (alert monitor, open claims).
+        {8,
+         {u"CREATE TABLE metric_rollups (grain BIGINT NOT NULL, series VARCHAR(32) NOT NULL,"
+          " start_at BIGINT NOT NULL, name VARCHAR(256) NOT NULL, n BIGINT NOT NULL, total BIGINT NOT NULL,"
+          " PRIMARY KEY (grain, series, start_at, name))"_s,
+          u"CREATE TABLE metric_rollup_targets (first_response_ms BIGINT NOT NULL, resolution_ms BIGINT NOT NULL)"_s,
+          u"CREATE INDEX ticket_events_at ON ticket_events (at)"_s,
+          u"CREATE INDEX tickets_status ON tickets (status)"_s}},
     };
     return list;
 }

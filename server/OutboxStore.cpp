@@ -102,10 +102,8 @@ std::optional<qint64> apply(QSqlDatabase &db, const AttemptRecord &record, qint6
         && !Database::run(q, u"UPDATE outbox SET body = '{}' WHERE id = ? AND idempotency_key LIKE '%-survey-%'"_s,
                           {record.rowId}, error))
         return std::nullopt;
-    for (const TriageStep &step : record.events) {
-        if (!TicketEvents::insert(db, record.ticketId, now, step, error))
-            return std::nullopt;
-    }
+    if (!TicketEvents::insertAll(db, record.ticketId, now, record.events, error))
+        return std::nullopt;
     const qint64 seq = Counters::next(db, Counters::kChangeSeq, error);
     if (seq < 0)
         return std::nullopt;

@@ -121,12 +121,9 @@ std::optional<IntakeResult> ReportStore::store(const Report &report, const QByte
         u"Report received from %1 %2, app %3"_s.arg(toWire(r.device.platform), r.device.osVersion, r.device.appVersion),
         QJsonObject{{"report_id"_L1, reportId}, {"client_report_id"_L1, r.clientReportId},
                     {"log_size"_L1, qint64(logText.size())}}};
-    if (!TicketEvents::insert(db, ticketId, now, reported, error))
+    if (!TicketEvents::insertAll(db, ticketId, now, QList<TriageStep>{reported} + decision.steps, error,
+                                 /*created=*/true))
         return std::nullopt;
-    for (const TriageStep &step : decision.steps) {
-        if (!TicketEvents::insert(db, ticketId, now, step, error))
-            return std::nullopt;
-    }
     // The decision to send commits with the events that record it; the dispatcher delivers it later.
     int queued = 0;
     for (const OutboxRequest &request : decision.outbox) {

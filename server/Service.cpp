@@ -17,6 +17,8 @@
 #include "server/KbStarter.h"
 #include "server/KbStore.h"
 #include "server/MetricsController.h"
+#include "server/MetricsRollupReader.h"
+#include "server/MetricsRollups.h"
 #include "server/MetricsStore.h"
 #include "server/Migrations.h"
 #include "server/OutboxDispatcher.h"
@@ -33,6 +35,7 @@
 #include "server/TicketController.h"
 #include "server/TicketStore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include "server/http/HttpEngine.h"
 #include "server/http/Router.h"
@@ -161,6 +164,22 @@ bool Service::start(QString *error)
     }
     if (seeded > 0)
         qCInfo(lcServer) << "loaded" << seeded << "starter knowledge base articles";
+    // The metrics rollups, built from the rows when missing (new or upgraded database) or made for other SLA
+    // targets; every writer keeps them in step from then on.
+    const auto [rolledUp, rollupError, rollupMs] = QtConcurrent::run(&m_pool, [this] {
+        QString e;
+        QElapsedTimer timer;
+        timer.start();
+        const qint64 n = MetricsRollups::ensure(*m_database, m_options.sla, &e);
+        return std::tuple<qint64, QString, qint64>(n, e, timer.elapsed());
+    }).result();
+    if (rolledUp < 0) {
+        *error = u"cannot build the metrics rollups: %1"_s.arg(rollupError);
+        return false;
+    }
+    if (rolledUp > 0)
+        qCInfo(lcStorage) << "built the metrics rollups from" << rolledUp << "tickets in" << rollupMs << "ms";
+    m_rollups = std::make_unique<MetricsRollupReader>(*m_database, m_options.sla);
 
     m_router = std::make_unique<Router>();
     m_hub = std::make_unique<StreamHub>(*m_auth, *m_tickets, m_pool);
@@ -186,6 +205,7 @@ bool Service::start(QString *error)
     context.regions = m_options.tier1.regions;
     context.telemetry = m_telemetry.get();
     context.metrics = m_metrics.get();
+    context.rollups = m_options.metricsFromRollups ? m_rollups.get() : nullptr;
     context.alerts = m_alerts.get();
     context.alertMonitor = m_alertMonitor.get();
     context.sla = m_options.sla;

@@ -33,6 +33,7 @@ class AlertMonitor;
 class AlertStore;
 class MetricsController;
 class MetricsStore;
+class MetricsRollupReader;
 class TelemetryController;
 class TelemetryStore;
 class AuthController;
@@ -72,6 +73,9 @@ struct ServiceOptions
     SlaTargets sla;
     AlertConfig alerts;
     std::function<qint64()> clock;
+    // Metrics from the rollups (docs/architecture.md "Metrics rollups"); false: every series is computed
+    // from the raw rows, the slow reference the tests compare against.
+    bool metricsFromRollups = true;
 
     // CSAT surveys and incidents (docs/api.md "Surveys", "Incidents"): the survey link sent to users, with
     // "{token}" where the token goes (empty: this service's POST /api/v1/surveys/{token}), and the longest
@@ -115,6 +119,7 @@ private:
     std::unique_ptr<TriagePolicy> m_triage;
     std::unique_ptr<TelemetryStore> m_telemetry;
     std::unique_ptr<MetricsStore> m_metrics;
+    std::unique_ptr<MetricsRollupReader> m_rollups;
     std::unique_ptr<AlertStore> m_alerts;
     int m_schemaVersion = 0;
     QThreadPool m_pool; // after the stores: its threads end (closing their connections) before they go

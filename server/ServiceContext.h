@@ -18,6 +18,7 @@ class SurveyStore;
 class AlertMonitor;
 class AlertStore;
 class MetricsStore;
+class MetricsRollupReader;
 class TelemetryStore;
 class AuthStore;
 class OutboxDispatcher;
@@ -44,6 +45,7 @@ struct ServiceContext
     // (null: the wall clock; tests inject one).
     const TelemetryStore *telemetry = nullptr;
     const MetricsStore *metrics = nullptr;
+    const MetricsRollupReader *rollups = nullptr; // null: every series from the raw rows
     const AlertStore *alerts = nullptr;
     AlertMonitor *alertMonitor = nullptr;
     SlaTargets sla;

@@ -6,6 +6,7 @@
 #include "server/OutboxStore.h"
 #include "server/Secrets.h"
 #include "server/SurveyNotice.h"
+#include "server/MetricsRollups.h"
 #include "server/TicketEvents.h"
 
 #include <QDateTime>
@@ -135,7 +136,8 @@ std::optional<SurveyAnswer> SurveyStore::answer(const QString &token, int score,
                            comment.isEmpty() ? u"The user rated the help %1/5"_s.arg(score)
                                              : u"The user rated the help %1/5: %2"_s.arg(score).arg(comment),
                            QJsonObject{{"score"_L1, score}, {"comment"_L1, comment}, {"survey"_L1, ordinal}}};
-    if (!TicketEvents::insert(db, ticketId, now, event, error))
+    if (!TicketEvents::insert(db, ticketId, now, event, error) ||
+        !MetricsRollups::surveyAnswered(db, now, score, error))
         return std::nullopt;
     const qint64 seq = Counters::next(db, Counters::kChangeSeq, error);
     if (seq < 0)
