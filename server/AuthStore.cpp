@@ -81,7 +81,18 @@ struct AuthStore::Limiter
     {
         const QMutexLocker lock(&mutex);
         attempts.remove(nameKey);
-        auto it = attempts.find(peerKey);
+        takeBack(peerKey);
+    }
+    // An attempt that never reached the password check (busy, storage failure): not a failure.
+    void withdraw(const QString &nameKey, const QString &peerKey)
+    {
+        const QMutexLocker lock(&mutex);
+        takeBack(nameKey);
+        takeBack(peerKey);
+    }
+    void takeBack(const QString &key)
+    {
+        auto it = attempts.find(key);
         if (it != attempts.end() && !it.value().empty())
             it.value().pop_back();
     }
@@ -114,12 +125,16 @@ AuthStore::LoginOutcome AuthStore::login(const QString &name, const QString &pas
     QString stored;
     {
         QSqlDatabase db = m_database.connection(error);
-        if (!db.isValid())
+        if (!db.isValid()) {
+            m_limiter->withdraw(nameKey, peerKey);
             return {};
+        }
         QSqlQuery q(db);
         if (!Database::run(q, u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {name},
-                           error))
+                           error)) {
+            m_limiter->withdraw(nameKey, peerKey);
             return {};
+        }
         if (q.next()) {
             principal = Principal{q.value(0).toLongLong(), q.value(1).toString(),
                                   fromWire<Role>(q.value(2).toString()).value_or(Role::Agent)};
@@ -127,11 +142,16 @@ AuthStore::LoginOutcome AuthStore::login(const QString &name, const QString &pas
         }
     }
 
+    bool busy = false;
     {
         const QMutexLocker lock(&m_limiter->mutex);
-        if (m_limiter->pendingHashes >= kMaxPendingHashes)
-            return {Kind::Busy, std::nullopt, 1};
-        ++m_limiter->pendingHashes;
+        busy = m_limiter->pendingHashes >= kMaxPendingHashes;
+        if (!busy)
+            ++m_limiter->pendingHashes;
+    }
+    if (busy) {
+        m_limiter->withdraw(nameKey, peerKey);
+        return {Kind::Busy, std::nullopt, 1};
     }
     // The hash runs on the hashing thread; this thread waits without counting against its pool. (Not a
     // QFuture: waiting on one may run the queued task on the waiting thread itself.)

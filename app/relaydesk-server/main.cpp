@@ -1,6 +1,7 @@
 // relaydesk-server: parses options, builds the service, runs it (or runs one administration command).
 #include "core/Enums.h"
 #include "server/Service.h"
+#include "core/CrashReport.h"
 #include "core/ShutdownSignals.h"
 
 #include <QCommandLineParser>
@@ -127,6 +128,7 @@ int main(int argc, char *argv[])
     // after such a buffer is freed, so later ones come from per-thread heaps that keep their pages: the
     // resident size climbs and stays. A fixed threshold keeps every big buffer mmapped and returned on free.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    relaydesk::installCrashReport("relaydesk-server");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"relaydesk-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RELAYDESK_VERSION));

@@ -231,7 +231,12 @@ void HttpEngine::accept()
         }
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);
-        const auto remote = socket.remote_endpoint(ignored);
+        const auto remote = socket.remote_endpoint(ec);
+        if (ec) { // reset before it was accepted: nobody to answer (and no address to count it against)
+            socket.close(ignored);
+            accept();
+            return;
+        }
         std::string key = remote.address().to_string();
         const bool admitted = core->admit(key);
         QHostAddress peer(QString::fromStdString(key));

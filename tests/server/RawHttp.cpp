@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -270,6 +271,18 @@ void ServerProcess::stop()
 bool ServerProcess::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
+}
+
+QString ServerProcess::exitDescription(int waitMs)
+{
+    if (!m_process)
+        return u"never started"_s;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(waitMs))
+        return u"still running"_s;
+    if (m_process->exitStatus() == QProcess::CrashExit) // QProcess reports the signal as the exit code
+        return u"killed by signal %1 (%2)"_s.arg(m_process->exitCode())
+            .arg(QString::fromLatin1(sigabbrev_np(m_process->exitCode()) ? sigabbrev_np(m_process->exitCode()) : "?"));
+    return u"exited with code %1"_s.arg(m_process->exitCode());
 }
 
 qint64 ServerProcess::pid() const

@@ -67,6 +67,9 @@ public:
     QString logPath() const { return m_dir.filePath(QStringLiteral("server.log")); }
     void stop(); // SIGTERM, wait
     bool isRunning() const;
+    // How it ended ("killed by signal 11 (SEGV)", "exited with code 2") or "still running"; waits up to
+    // waitMs for the exit to be known.
+    QString exitDescription(int waitMs = 2000);
     quint16 port() const { return m_port; }
     qint64 pid() const;
     QString clientKey() const { return m_clientKey; }

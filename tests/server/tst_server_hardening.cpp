@@ -105,6 +105,7 @@ private slots:
     void loginsDoNotStarveDatabase();
     void storageBrokenIsOpaque();
     void storageLockedIs503();
+    void storageFailedSignInsAreNotFailures();
 
 private:
     QString newId() { return u"h-%1"_s.arg(++m_counter); }
@@ -257,7 +258,7 @@ void TestServerHardening::migrationKeepsReports()
              {u"PRAGMA foreign_keys = OFF"_s, u"BEGIN"_s, create, u"INSERT INTO reports_v6 SELECT * FROM reports"_s,
               u"DROP TABLE reports"_s, u"ALTER TABLE reports_v6 RENAME TO reports"_s,
               // and without what version 8 added (the metrics rollups)
-              u"DROP TABLE metric_rollups"_s, u"DROP TABLE metric_rollup_targets"_s,
+              u"DROP TABLE metric_rollups"_s, u"DROP TABLE metric_histograms"_s, u"DROP TABLE metric_rollup_targets"_s,
               u"DROP INDEX ticket_events_at"_s, u"DROP INDEX tickets_status"_s,
               u"DELETE FROM schema_version WHERE version > 6"_s, u"COMMIT"_s})
             QVERIFY2(q.exec(sql), qPrintable(sql + u": "_s + q.lastError().text()));
@@ -456,6 +457,34 @@ void TestServerHardening::storageLockedIs503()
     QSqlDatabase::removeDatabase(u"locker"_s);
     // The lock is gone: the same report goes in.
     QCOMPARE(client.postReport(sampleReport(u"locked-1"_s, "log\n"), fixture.clientKey).status, 202);
+}
+
+void TestServerHardening::storageFailedSignInsAreNotFailures()
+{
+    // Sign-ins that never reached the password check (here: the users table is gone for a while) do not
+    // count against the name's failed-sign-in limit: the right password works once the storage is back.
+    ServiceFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    TestClient client(fixture.service->baseUrl());
+    const auto rename = [&](const QString &from, const QString &to) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"breaker"_s);
+        db.setDatabaseName(fixture.dbPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to)), qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    };
+    const QByteArray login = toJson({{"username"_L1, ServiceFixture::kUser}, {"password"_L1, ServiceFixture::kPassword}});
+    rename(u"users"_s, u"users_gone"_s);
+    QSqlDatabase::removeDatabase(u"breaker"_s);
+    for (int i = 0; i < 8; ++i) // more than AuthStore::kMaxFailuresPerName
+        QCOMPARE(client.post(u"/api/v1/auth/login"_s, login).status, 500);
+    rename(u"users_gone"_s, u"users"_s);
+    QSqlDatabase::removeDatabase(u"breaker"_s);
+    const HttpResult r = client.post(u"/api/v1/auth/login"_s, login);
+    QVERIFY2(r.status == 200, r.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerHardening)

@@ -320,14 +320,13 @@ void TestServerHostile::slowHeaderTimesOut()
 
 void TestServerHostile::oneAddressCannotStarveOthers()
 {
-    // 127.0.0.2 opens three times its share of half-sent requests; the server refuses what is past the
-    // share at once and keeps answering everyone else.
+    // 127.0.0.2 opens three times its share of connections and sends nothing (so they are held for the
+    // idle deadline, 60 s, not freed by the 800 ms header deadline however slowly a loaded machine accepts
+    // them); the server refuses what is past the share at once and keeps answering everyone else.
     std::vector<RawSocket> hogs(120);
     int refused = 0;
-    for (RawSocket &hog : hogs) {
+    for (RawSocket &hog : hogs)
         QVERIFY(hog.connectTo(m_server.port(), "127.0.0.2"));
-        QVERIFY(hog.send("GET /api/v1/health HTTP/1.1\r\nHost:"));
-    }
     for (RawSocket &hog : hogs) {
         const RawResponse r = hog.readResponse(300);
         if (r.status == 503) {
@@ -338,7 +337,7 @@ void TestServerHostile::oneAddressCannotStarveOthers()
     QCOMPARE(refused, 120 - 40);
     const RawResponse other = roundTrip(httpGet("/api/v1/health"), "127.0.0.3");
     QCOMPARE(other.status, 200);
-    // The half-sent ones time out (408) and free their share.
+    // Closed, they free their share.
     for (RawSocket &hog : hogs)
         hog.close();
     QTRY_VERIFY_WITH_TIMEOUT(roundTrip(httpGet("/api/v1/health"), "127.0.0.2").status == 200, 30000);
