@@ -99,9 +99,12 @@ QString JsonReader::requiredString(QLatin1StringView key, qsizetype maxLength, b
 
 QString JsonReader::optionalString(QLatin1StringView key, qsizetype maxLength)
 {
+    // Absent is "", never a null QString: the stores bind a null string as SQL NULL, and the optional text
+    // columns are NOT NULL ('' when not given).
     if (!present(key, false))
-        return {};
-    return requiredString(key, maxLength, true);
+        return QStringLiteral("");
+    const QString value = requiredString(key, maxLength, true);
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 qint64 JsonReader::requiredInt(QLatin1StringView key, qint64 min, qint64 max)

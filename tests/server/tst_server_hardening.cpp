@@ -106,6 +106,7 @@ private slots:
     void storageBrokenIsOpaque();
     void storageLockedIs503();
     void storageFailedSignInsAreNotFailures();
+    void onlyRequiredFields();
 
 private:
     QString newId() { return u"h-%1"_s.arg(++m_counter); }
@@ -485,6 +486,27 @@ void TestServerHardening::storageFailedSignInsAreNotFailures()
     QSqlDatabase::removeDatabase(u"breaker"_s);
     const HttpResult r = client.post(u"/api/v1/auth/login"_s, login);
     QVERIFY2(r.status == 200, r.body.constData());
+}
+
+void TestServerHardening::onlyRequiredFields()
+{
+    // api.md: every field marked "no" may be left out (it is "" in the ticket). Left out, they were bound as
+    // SQL NULL into NOT NULL columns: 500.
+    const QByteArray minimal = R"({"client_report_id":"only-required-1","reported_at":"2026-12-04T10:00:00Z",
+        "user":{"id":"u-1","locale":"en"},
+        "device":{"platform":"ios","os_version":"17","app_version":"8.4.1"},
+        "message":{"client_message_id":"m-2","conversation_id":"c-1","recipient_id":"u-2","kind":"text",
+                   "sent_at":"2026-12-04T09:59:00Z"},
+        "failure":{"endpoint":"/v1/messages/send","http_status":0,"region":"eu-west","attempts":1}})";
+    const HttpResult r = m_client->post(u"/api/v1/reports"_s, minimal, m_fixture.clientKey);
+    QVERIFY2(r.status == 202, r.body.constData());
+    const qint64 ticketId = r.json.value("ticket_id"_L1).toInteger();
+    QVERIFY(ticketId > 0);
+    const HttpResult ticket = m_client->get(u"/api/v1/tickets/%1"_s.arg(ticketId), m_token);
+    QCOMPARE(ticket.status, 200);
+    const QJsonObject device = ticket.json.value("device"_L1).toObject();
+    QCOMPARE(device.value("carrier"_L1).toString(u"absent"_s), QString());
+    QCOMPARE(device.value("model"_L1).toString(u"absent"_s), QString());
 }
 
 QTEST_GUILESS_MAIN(TestServerHardening)
