@@ -133,6 +133,22 @@ bool MetricsRollupReader::readWindow(QSqlDatabase &db, const QStringList &series
     return true;
 }
 
+QList<MetricsRollupReader::Span> MetricsRollupReader::spans(const MetricsRange &range, qint64 end)
+{
+    QList<Span> list;
+    end = qMin(end, range.to);
+    const qint64 wholeEnd = qMax(range.from, floorTo(end, kMinute));
+    qint64 minutesFrom = range.from;
+    if (range.bucketMs % kHour == 0 && range.from % kHour == 0) {
+        const qint64 hoursEnd = qMax(range.from, floorTo(wholeEnd, kHour));
+        list.append({kHour, range.from, hoursEnd});
+        minutesFrom = hoursEnd;
+    }
+    list.append({kMinute, minutesFrom, wholeEnd});
+    list.append({0, wholeEnd, end}); // the raw rows
+    return list;
+}
+
 std::optional<MetricsRollupReader::Series> MetricsRollupReader::read(QSqlDatabase &db, const QStringList &series,
                                                                      const MetricsRange &range, qint64 end,
                                                                      QString *error) const
@@ -140,18 +156,11 @@ std::optional<MetricsRollupReader::Series> MetricsRollupReader::read(QSqlDatabas
     Series out;
     for (const QString &s : series)
         out.insert(s, Buckets(range.count()));
-    end = qMin(end, range.to);
-    const qint64 wholeEnd = qMax(range.from, floorTo(end, kMinute));
-    qint64 minutesFrom = range.from;
-    if (range.bucketMs % kHour == 0 && range.from % kHour == 0) {
-        const qint64 hoursEnd = qMax(range.from, floorTo(wholeEnd, kHour));
-        if (!readRows(db, kHour, series, range, range.from, hoursEnd, &out, error))
+    for (const Span &span : spans(range, end)) {
+        if (!(span.grain > 0 ? readRows(db, span.grain, series, range, span.from, span.to, &out, error)
+                             : readWindow(db, series, range, span.from, span.to, &out, error)))
             return std::nullopt;
-        minutesFrom = hoursEnd;
     }
-    if (!readRows(db, kMinute, series, range, minutesFrom, wholeEnd, &out, error) ||
-        !readWindow(db, series, range, wholeEnd, end, &out, error))
-        return std::nullopt;
     return out;
 }
 
@@ -242,19 +251,55 @@ std::optional<QList<ResponseBucket>> MetricsRollupReader::response(const Metrics
                                                                    QString *error) const
 {
     return snapshot<QList<ResponseBucket>>(error, [&](QSqlDatabase &db) -> std::optional<QList<ResponseBucket>> {
-        const auto sums = read(db, {RollupSeries::FirstResponse, RollupSeries::Resolution}, range, range.to, error);
-        if (!sums)
-            return std::nullopt;
-        const auto percentiles = [](const QHash<QString, Cell> &cells) {
+        const QStringList names{RollupSeries::FirstResponse, RollupSeries::Resolution};
+        QHash<QString, QList<MetricsRollups::Histogram>> histograms;
+        for (const QString &name : names)
+            histograms.insert(name, QList<MetricsRollups::Histogram>(range.count()));
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        for (const Span &span : spans(range, range.to)) {
+            if (span.to <= span.from)
+                continue;
+            if (span.grain > 0) {
+                if (!Database::run(q,
+                                   u"SELECT series, start_at, bins FROM metric_histograms WHERE grain = ?"
+                                   " AND series IN (?, ?) AND start_at >= ? AND start_at < ?"_s,
+                                   {span.grain, names.at(0), names.at(1), span.from, span.to}, error))
+                    return std::nullopt;
+                while (q.next()) {
+                    const int i = range.indexOf(q.value(1).toLongLong());
+                    if (i >= 0)
+                        MetricsRollups::addDecoded(q.value(2).toByteArray(), &histograms[q.value(0).toString()][i]);
+                }
+                continue;
+            }
+            Series window;
+            for (const QString &name : names)
+                window.insert(name, Buckets(range.count()));
+            if (!readWindow(db, names, range, span.from, span.to, &window, error))
+                return std::nullopt;
+            for (const QString &name : names) {
+                for (int i = 0; i < range.count(); ++i) {
+                    const auto &cells = window.value(name).at(i);
+                    for (auto it = cells.begin(); it != cells.end(); ++it) {
+                        MetricsRollups::Cell &cell = histograms[name][i][it.key().toInt()];
+                        cell.n += it->n;
+                        cell.total += it->total;
+                    }
+                }
+            }
+        }
+        const auto percentiles = [](const MetricsRollups::Histogram &histogram) {
             QList<MetricsFacts::Bin> bins;
-            for (auto it = cells.begin(); it != cells.end(); ++it)
-                bins.append({it.key().toInt(), it->n, it->total});
+            bins.reserve(histogram.size());
+            for (auto it = histogram.begin(); it != histogram.end(); ++it)
+                bins.append({it.key(), it->n, it->total});
             return MetricsFacts::percentiles(bins);
         };
         QList<ResponseBucket> out(range.count());
         for (int i = 0; i < range.count(); ++i) {
-            out[i].firstResponse = percentiles(sums->value(RollupSeries::FirstResponse).at(i));
-            out[i].resolution = percentiles(sums->value(RollupSeries::Resolution).at(i));
+            out[i].firstResponse = percentiles(histograms.value(RollupSeries::FirstResponse).at(i));
+            out[i].resolution = percentiles(histograms.value(RollupSeries::Resolution).at(i));
         }
         return out;
     });

@@ -46,6 +46,15 @@ private:
     using Buckets = QList<QHash<QString, Cell>>; // per bucket: name -> sums
     using Series = QHash<QString, Buckets>;
 
+    // Where [range.from, end) is read from: hourly rows (grain kHour) where every hour lies in one bucket,
+    // minute rows, then the raw rows (grain 0) of the minute cut by `end`.
+    struct Span
+    {
+        qint64 grain;
+        qint64 from;
+        qint64 to;
+    };
+    static QList<Span> spans(const MetricsRange &range, qint64 end);
     // Runs `work` on this thread's connection in one read transaction.
     template<typename T, typename F>
     std::optional<T> snapshot(QString *error, F work) const;

@@ -2,6 +2,8 @@
 
 #include "server/MetricsFacts.h"
 
+#include <QByteArray>
+#include <QMap>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -12,7 +14,7 @@ class Database;
 
 // Maintains the metrics rollups (schema v8, docs/architecture.md "Metrics rollups"): table metric_rollups
 // holds, per minute and per hour (grain), series, bucket start and name, the sums of MetricsFacts over every
-// ticket and answered survey; metric_rollup_targets names the SLA targets they were built for (no row: not
+// ticket and answered survey (the response times as histograms in metric_histograms); metric_rollup_targets names the SLA targets they were built for (no row: not
 // built, then writers leave them alone and the service builds them when it starts).
 //
 // Every writer that changes a ticket's timeline, cause, region or report time, or answers a survey, keeps them
@@ -23,6 +25,19 @@ class MetricsRollups final
 public:
     static constexpr qint64 kMinuteMs = 60'000;
     static constexpr qint64 kHourMs = 3'600'000;
+
+    struct Cell
+    {
+        qint64 n = 0;
+        qint64 total = 0;
+    };
+    // The response-time series live in metric_histograms, one row per grain, series and start whose `bins`
+    // encode this (little-endian int32 bin, int64 n, int64 total, by bin): hundreds of bins per hour as rows
+    // would make a 30-day read sort them.
+    using Histogram = QMap<int, Cell>; // bin -> count and sum of ms
+    static bool isHistogram(const QString &series);
+    static QByteArray encode(const Histogram &histogram);
+    static void addDecoded(const QByteArray &bins, Histogram *into);
 
     // The SLA targets the rollups were built for; nullopt when not built or (with *error set) on failure.
     static std::optional<SlaTargets> builtFor(QSqlDatabase &db, QString *error);

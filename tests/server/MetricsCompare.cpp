@@ -49,6 +49,15 @@ QList<QVariantList> rollupRows(QSqlDatabase &db)
            " ORDER BY grain, series, start_at, name"_s);
     while (q.next())
         rows.append({q.value(0), q.value(1), q.value(2), q.value(3), q.value(4), q.value(5)});
+    q.exec(u"SELECT grain, series, start_at, bins FROM metric_histograms ORDER BY grain, series, start_at"_s);
+    while (q.next()) {
+        MetricsRollups::Histogram bins;
+        MetricsRollups::addDecoded(q.value(3).toByteArray(), &bins);
+        QStringList cells;
+        for (auto it = bins.begin(); it != bins.end(); ++it)
+            cells << u"%1:%2:%3"_s.arg(it.key()).arg(it->n).arg(it->total);
+        rows.append({q.value(0), q.value(1), q.value(2), cells.join(u' ')});
+    }
     return rows;
 }
 

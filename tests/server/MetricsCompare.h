@@ -26,6 +26,6 @@ struct MetricsReference
                     const QString &bucket);
 };
 
-// Empty when the rollup rows kept by the writers equal those a rebuild from the rows makes (checked in a
+// Empty when the rollup rows (and histograms) kept by the writers equal those a rebuild from the rows makes (checked in a
 // transaction that is rolled back), else the first difference.
 QString rollupsMatchRebuild(const QString &databasePath, const relaydesk::server::SlaTargets &targets);

@@ -307,7 +307,7 @@ void TestServerMetricsRollups::upgradeBackfillsTheRollups()
         db.setDatabaseName(h->fixture.dbPath());
         QVERIFY(db.open());
         QSqlQuery q(db);
-        for (const QString &sql : {u"DROP TABLE metric_rollups"_s, u"DROP TABLE metric_rollup_targets"_s,
+        for (const QString &sql : {u"DROP TABLE metric_rollups"_s, u"DROP TABLE metric_histograms"_s, u"DROP TABLE metric_rollup_targets"_s,
                                    u"DROP INDEX ticket_events_at"_s, u"DROP INDEX tickets_status"_s,
                                    u"DELETE FROM schema_version WHERE version > 7"_s})
             QVERIFY2(q.exec(sql), qPrintable(sql));
