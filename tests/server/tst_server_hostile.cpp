@@ -6,11 +6,15 @@
 #include "RawHttp.h"
 #include "TestClient.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 #include <vector>
+
+#include <algorithm>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -36,6 +40,7 @@ private slots:
     void slowHeaderTimesOut();
     void oneAddressCannotStarveOthers();
     void stillHealthyAndSmall();
+    void crashLeavesBacktrace();
 
 private:
     QByteArray login();
@@ -351,6 +356,29 @@ void TestServerHostile::stillHealthyAndSmall()
     qInfo() << "server peak RSS" << peak << "KiB";
     QVERIFY(peak > 0);
     QVERIFY(peak < 400 * 1024);
+}
+
+void TestServerHostile::crashLeavesBacktrace()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer's handler reports fatal signals in this build");
+#endif
+    // A server of its own, made to crash: its stderr (the journal) says so, with one line per frame.
+    ServerProcess server;
+    server.logToFile();
+    QString error;
+    QVERIFY2(server.start({}, &error), qPrintable(error));
+    QVERIFY(::kill(pid_t(server.pid()), SIGSEGV) == 0);
+    QCOMPARE(server.exitDescription(10000), u"killed by signal %1 (SEGV)"_s.arg(SIGSEGV));
+    QFile log(server.logPath());
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = log.readAll().split('\n');
+    const qsizetype at = lines.indexOf("relaydesk-server: fatal signal 11 (SEGV); backtrace:");
+    QVERIFY2(at >= 0, lines.join('\n').right(2000).constData());
+    const qsizetype frames = std::count_if(lines.begin() + at + 1, lines.end(), [](const QByteArray &line) {
+        return line.contains("(+0x") || line.contains("+0x");
+    });
+    QVERIFY2(frames >= 3, lines.mid(at).join('\n').constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerHostile)
