@@ -5,7 +5,8 @@
 # and ExecStart) and checks that the API answers and a report is accepted, runs `relaydesk --version` and the
 # console headless (QT_QPA_PLATFORM=offscreen, embedded service and simulator) until tickets arrive, reinstalls,
 # removes (data kept) and purges (data gone) relaydesk-server, then runs lintian (no errors allowed),
-# appstreamcli validate and desktop-file-validate on what was installed. Removes the root afterwards.
+# appstreamcli validate and desktop-file-validate on what was installed and systemd-analyze verify on the unit.
+# Removes the root afterwards.
 # Needs root on a Debian host (debootstrap, chroot, mount, unshare). Not part of CI: run it by hand.
 #
 # Usage: scripts/package-check.sh [--keep] [--root DIR] [--worktree] [--debs DIR]
@@ -43,8 +44,8 @@ fi
 
 out="$src/build/package-check" # packages, logs and the lintian report, kept after the run
 # Tools the check installs inside the root only, after the packages were installed and run (so they cannot
-# stand in for a missing Depends): lintian, appstreamcli, desktop-file-validate.
-lint_tools=(lintian appstream desktop-file-utils)
+# stand in for a missing Depends): lintian, appstreamcli, desktop-file-validate, systemd-analyze.
+lint_tools=(lintian appstream desktop-file-utils systemd)
 port=8470 # the unit's --listen port; the service runs in a network namespace of its own, so it is always free
 mounts=()
 started=$(date +%s)
@@ -257,6 +258,7 @@ make_root() {
   find_mirror || return 1
   if [[ -z $root ]]; then
     root=$(mktemp -d /var/tmp/relaydesk-pkg.XXXXXX)
+    chmod 755 "$root" # the root's /: the service and the console run as other users than root
   elif [[ -e $root && -n $(ls -A "$root" 2>/dev/null) ]]; then
     log "--root $root exists and is not empty; the check needs a clean root"
     root="" # not ours: never remove it
@@ -624,6 +626,14 @@ lint() {
     return 1
   fi
   log "desktop-file-validate: clean"
+  # systemd's own reading of the unit (keys, ExecStart's binary, the user); no systemd runs in the root.
+  res=$(in_root "systemd-analyze verify /lib/systemd/system/relaydesk-server.service 2>&1") || rc=$?
+  if ((rc != 0)) || [[ -n $res ]]; then
+    echo "$res"
+    log "systemd-analyze verify is not clean"
+    return 1
+  fi
+  log "systemd-analyze verify relaydesk-server.service: clean"
 }
 
 commit=$(git -C "$src" rev-parse HEAD) # the commit checked, even if HEAD moves meanwhile
