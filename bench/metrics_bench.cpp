@@ -394,6 +394,12 @@ int main(int argc, char **argv)
         out << "== before (raw rows, in-process, 30d/4h): loading " << (histories ? histories->size() : 0)
             << " tickets with their events " << loadMs << " ms, + flow " << timer.elapsed() - loadMs << " ms"
             << (error.isEmpty() ? QString() : u" ("_s + error + u")"_s) << '\n';
+        // The alert monitor's minute: reports in two windows and the open escalated tickets with timelines.
+        timer.restart();
+        const auto open = store.openEscalated(&error);
+        const auto recent = store.reportsBetween(now - 15 * kMin, now, &error);
+        out << "== alert monitor's reads: " << (open ? open->size() : 0) << " open escalated tickets + "
+            << recent.value_or(0) << " recent reports " << timer.elapsed() << " ms\n";
     }
 
     server.terminate();

@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 MetricsStore::MetricsStore(const Database &database) : m_database(database) {}
 
 std::optional<QList<TicketHistory>> MetricsStore::load(const QString &where, const QVariantList &values,
-                                                       qint64 eventsBefore, bool withEvents,
-                                                       QString *error) const
+                                                       qint64 eventsBefore, bool withEvents, QString *error,
+                                                       const QString &eventKinds) const
 {
     QSqlDatabase db = m_database.connection(error);
     if (!db.isValid())
@@ -28,12 +28,12 @@ std::optional<QList<TicketHistory>> MetricsStore::load(const QString &where, con
         return std::nullopt;
     }
     const auto done = qScopeGuard([&db] { db.rollback(); });
-    return loadOn(db, where, values, eventsBefore, withEvents, error);
+    return loadOn(db, where, values, eventsBefore, withEvents, error, eventKinds);
 }
 
 std::optional<QList<TicketHistory>> MetricsStore::loadOn(QSqlDatabase &db, const QString &where,
                                                          const QVariantList &values, qint64 eventsBefore,
-                                                         bool withEvents, QString *error)
+                                                         bool withEvents, QString *error, const QString &eventKinds)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true); // rows are read once, in order: the driver need not keep them
@@ -64,7 +64,8 @@ std::optional<QList<TicketHistory>> MetricsStore::loadOn(QSqlDatabase &db, const
                        " CASE WHEN e.kind IN ('gateway_attempt', 'transferred') THEN e.detail ELSE '' END"
                        " FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id"
                        " WHERE e.at < ? AND "_s +
-                           where + u" ORDER BY e.ticket_id, e.at, e.id"_s,
+                           (eventKinds.isEmpty() ? QString() : u"e.kind IN (%1) AND "_s.arg(eventKinds)) + where +
+                           u" ORDER BY e.ticket_id, e.at, e.id"_s,
                        QVariantList{eventsBefore} + values, error))
         return std::nullopt;
     while (q.next()) {
@@ -113,8 +114,11 @@ std::optional<QMap<QString, int>> MetricsStore::unchangedByStatus(qint64 from, q
 
 std::optional<QList<TicketHistory>> MetricsStore::openEscalated(QString *error) const
 {
+    // Only the events that decide a first response and a final resolution (what the SLA-risk rule asks):
+    // a fraction of the timeline.
     return load(u"t.status IN ('escalated', 'claimed', 'waiting_user', 'reopened') AND t.id > ?"_s, {0},
-                std::numeric_limits<qint64>::max(), true, error);
+                std::numeric_limits<qint64>::max(), true, error,
+                u"'replied', 'gateway_attempt', 'resolved', 'resolved_auto', 'closed', 'reopened'"_s);
 }
 
 std::optional<int> MetricsStore::reportsBetween(qint64 from, qint64 to, QString *error) const

@@ -27,8 +27,9 @@ public:
                                                   bool withEvents, QString *error) const;
     // Tickets reported before `to` whose last change is before `from`, counted by their status.
     std::optional<QMap<QString, int>> unchangedByStatus(qint64 from, qint64 to, QString *error) const;
-    // Open tickets escalated to agents (statuses escalated, claimed, waiting_user, reopened) with their
-    // timelines.
+    // Open tickets escalated to agents (statuses escalated, claimed, waiting_user, reopened) with the events of
+    // their timelines that firstResponseAt() and finalResolutionAt() look at (replied, gateway_attempt,
+    // resolved, resolved_auto, closed, reopened).
     std::optional<QList<TicketHistory>> openEscalated(QString *error) const;
     // Tickets reported in [from, to).
     std::optional<int> reportsBetween(qint64 from, qint64 to, QString *error) const;
@@ -47,11 +48,14 @@ public:
     // the caller's connection and transaction (the rollups read a ticket inside a write transaction).
     static std::optional<QList<TicketHistory>> loadOn(QSqlDatabase &db, const QString &where,
                                                       const QVariantList &values, qint64 eventsBefore,
-                                                      bool withEvents, QString *error);
+                                                      bool withEvents, QString *error,
+                                                      const QString &eventKinds = {});
 
 private:
+    // `eventKinds`: a literal SQL list of the event kinds to load (empty: all).
     std::optional<QList<TicketHistory>> load(const QString &where, const QVariantList &values,
-                                             qint64 eventsBefore, bool withEvents, QString *error) const;
+                                             qint64 eventsBefore, bool withEvents, QString *error,
+                                             const QString &eventKinds = {}) const;
 
     const Database &m_database;
 };

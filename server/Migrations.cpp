@@ -172,8 +172,9 @@ const std::vector<Migration> &migrations()
         // were built for. The tables start empty: the service fills them from the existing rows when it starts
         // (MetricsRollups::ensure, it knows the targets) and again whenever the targets change. Indexes for the
         // events of a time window (the minute a range's end cuts) and the open tickets by status (alert
-        // monitor, open claims). {without_rowid}: SQLite stores the rows in key order (range reads scan them,
-        // no lookups); nothing elsewhere.
+        // monitor; with the assignee, the open claims per agent are counted from the index alone).
+        // {without_rowid}: SQLite stores the rows in key order (range reads scan them, no lookups); nothing
+        // elsewhere.
         {8,
          {u"CREATE TABLE metric_rollups (grain BIGINT NOT NULL, series VARCHAR(32) NOT NULL,"
           " start_at BIGINT NOT NULL, name VARCHAR(256) NOT NULL, n BIGINT NOT NULL, total BIGINT NOT NULL,"
@@ -182,7 +183,7 @@ const std::vector<Migration> &migrations()
           " start_at BIGINT NOT NULL, bins BLOB NOT NULL, PRIMARY KEY (grain, series, start_at)){without_rowid}"_s,
           u"CREATE TABLE metric_rollup_targets (first_response_ms BIGINT NOT NULL, resolution_ms BIGINT NOT NULL)"_s,
           u"CREATE INDEX ticket_events_at ON ticket_events (at)"_s,
-          u"CREATE INDEX tickets_status ON tickets (status)"_s}},
+          u"CREATE INDEX tickets_status ON tickets (status, assignee)"_s}},
     };
     return list;
 }
