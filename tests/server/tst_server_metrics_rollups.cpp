@@ -4,12 +4,15 @@
 // from the service (rollups) and from a reference service on the same database that computes from the raw rows
 // (MetricsReference), for whole-minute, hourly and daily buckets, for ends cut at event times (the minute the
 // rollups complete from raw rows), for ranges the rollups do not cover, and for "now" at an SLA deadline; the
-// rows the writers kept must equal a rebuild from scratch. No timing is asserted.
+// rows the writers kept must equal a rebuild from scratch; an upgrade from v7 backfills; the response-time
+// histogram's bins. No timing is asserted.
 #include "MetricsCompare.h"
 #include "TriageHarness.h"
 
 #include "core/JsonReader.h"
+#include "server/MetricsFacts.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -50,6 +53,7 @@ class TestServerMetricsRollups final : public QObject
 private slots:
     void init();
     void cleanup();
+    void histogramBinsAreNarrow();
     void rollupsMatchTheRawRowsThroughTheApi();
     void upgradeBackfillsTheRollups();
 
@@ -158,6 +162,13 @@ QList<qint64> TestServerMetricsRollups::column(const QString &sql)
 
 QString TestServerMetricsRollups::compareAll()
 {
+    // Nothing may change the rows while both sides read them: every gateway effect (replies, survey notices,
+    // resends) is settled first.
+    const auto settled = [&] {
+        return column(u"SELECT COUNT(*) FROM outbox WHERE state = 'pending'"_s) == QList<qint64>{0};
+    };
+    if (!QTest::qWaitFor(settled, 20000))
+        return u"the outbox did not settle"_s;
     const QList<qint64> times = column(u"SELECT DISTINCT at FROM ticket_events ORDER BY at"_s);
     const QList<qint64> reported = column(u"SELECT created_at FROM tickets ORDER BY created_at"_s);
     if (times.isEmpty() || reported.isEmpty())
@@ -203,6 +214,40 @@ QString TestServerMetricsRollups::compareAll()
     }
     m_now->store(0);
     return rollupsMatchRebuild(h->fixture.dbPath(), m_sla);
+}
+
+void TestServerMetricsRollups::histogramBinsAreNarrow()
+{
+    // Every value lies in its bin, bins are at most 1/32 of their lower bound wide (exact below 64 ms), and
+    // the bin order is the value order.
+    QRandomGenerator random(16);
+    QList<qint64> values{0, 1, 63, 64, 65, 127, 128, 129, 1000, 59'999, 60'000, 3'600'000, 86'400'000};
+    for (int i = 0; i < 2000; ++i)
+        values.append(qint64(random.bounded(quint64(1) << (1 + i % 40))));
+    std::sort(values.begin(), values.end());
+    int previous = -1;
+    for (const qint64 v : std::as_const(values)) {
+        const int bin = MetricsFacts::binOf(v);
+        QVERIFY2(MetricsFacts::binLow(bin) <= v && v <= MetricsFacts::binHigh(bin), qPrintable(QString::number(v)));
+        const qint64 width = MetricsFacts::binHigh(bin) - MetricsFacts::binLow(bin) + 1;
+        QVERIFY(v < 64 ? width == 1 : width * 32 <= MetricsFacts::binLow(bin));
+        QVERIFY(bin >= previous);
+        previous = bin;
+    }
+    // One value per bin: the percentiles are exact; several: the bin's mean.
+    QList<MetricsFacts::Bin> bins;
+    QList<qint64> exact;
+    for (const qint64 v : {40LL, 4 * kMin, 17 * kMin, 40 * kMin, 3 * kHour}) {
+        bins.append({MetricsFacts::binOf(v), 1, v});
+        exact.append(v);
+    }
+    const Percentiles p = MetricsFacts::percentiles(bins);
+    const Percentiles q = MetricsCalculator::percentiles(exact);
+    QCOMPARE(p.count, q.count);
+    QCOMPARE(p.p50, q.p50);
+    QCOMPARE(p.p90, q.p90);
+    QCOMPARE(p.p95, q.p95);
+    QCOMPARE(MetricsFacts::percentiles({{MetricsFacts::binOf(100'000), 2, 100'000 + 100'100}}).p50, 100'050);
 }
 
 void TestServerMetricsRollups::rollupsMatchTheRawRowsThroughTheApi()
