@@ -2,8 +2,12 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
+#include <QImage>
+#include <QLocale>
+#include <QPainter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -62,6 +66,9 @@ ChartCard::ChartCard(models::Metric metric, const QString &title, QWidget *paren
     small.setPointSizeF(small.pointSizeF() * 0.9);
     m_hover->setFont(small);
     m_hover->setWordWrap(true);
+    m_legend = new ChartLegend(this);
+    m_legend->hide();
+    connect(m_legend, &ChartLegend::activated, this, &ChartCard::activate);
 
     auto *head = new QHBoxLayout;
     head->addWidget(m_title, 1);
@@ -72,6 +79,7 @@ ChartCard::ChartCard(models::Metric metric, const QString &title, QWidget *paren
     layout->setSpacing(2);
     layout->addLayout(head);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_legend);
     layout->addWidget(m_hover);
     showMessage(tr("Loading…"));
 }
@@ -87,8 +95,14 @@ void ChartCard::showChart(QChart *chart, const models::MetricsFrame &frame)
     m_png->setEnabled(true);
 }
 
+void ChartCard::setLegendEntries(const QList<ChartLegend::Entry> &entries)
+{
+    m_legend->setEntries(entries);
+}
+
 void ChartCard::showMessage(const QString &message)
 {
+    m_legend->setEntries({});
     m_message->setText(message);
     m_stack->setCurrentWidget(m_message);
     m_png->setEnabled(false);
@@ -133,11 +147,56 @@ bool ChartCard::exportPng(const QString &path, QString *error) const
         *error = tr("There is no chart to save.");
         return false;
     }
-    if (!m_view->grab().save(path, "PNG")) {
+    if (!exportImage().save(path, "PNG")) {
         *error = tr("Cannot write %1.").arg(path);
         return false;
     }
     return true;
+}
+
+QString ChartCard::rangeText() const
+{
+    if (!m_frame)
+        return {};
+    const QLocale locale;
+    const auto when = [&locale](qint64 ms) {
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::ShortFormat);
+    };
+    return tr("%1 – %2").arg(when(m_frame->fromMs), when(m_frame->toMs));
+}
+
+QImage ChartCard::exportImage() const
+{
+    const qreal dpr = devicePixelRatioF();
+    const QImage chart = m_view->grab().toImage();
+    const QImage legend = m_legend->isVisible() ? m_legend->grab().toImage() : QImage();
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    const QFontMetrics titleMetrics(bold), rangeMetrics(font());
+    const int width = m_view->width();
+    const int pad = 4;
+    const int heading = pad + titleMetrics.height() + rangeMetrics.height() + pad;
+    const int legendHeight = legend.isNull() ? 0 : m_legend->height();
+    QImage image(QSize(width, heading + m_view->height() + legendHeight) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(palette().color(QPalette::Base));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.setPen(palette().color(QPalette::Text));
+    p.setFont(bold);
+    const QString title = titleMetrics.elidedText(m_title->text(), Qt::ElideRight, width - 2 * pad);
+    p.drawText(QRect(pad, pad, width - 2 * pad, titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.setFont(font());
+    p.drawText(QRect(pad, pad + titleMetrics.height(), width - 2 * pad, rangeMetrics.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, rangeText());
+    p.drawImage(QPoint(0, heading), chart);
+    if (!legend.isNull())
+        p.drawImage(QPoint(0, heading + m_view->height()), legend);
+    p.end();
+    image.setText(u"Title"_s, m_title->text());
+    image.setText(u"Description"_s, rangeText());
+    image.setText(u"Software"_s, u"Relaydesk"_s);
+    return image;
 }
 
 void ChartCard::askExport(bool png)

@@ -1,23 +1,24 @@
 #include "ChartFactory.h"
 
 #include "ChartCard.h"
+#include "Colors.h"
 #include "models/Labels.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
 
 #include <cmath>
+#include <memory>
 
 namespace relaydesk::ui {
 
@@ -35,24 +36,61 @@ struct ChartFactory
     Q_DECLARE_TR_FUNCTIONS(ChartFactory)
 };
 
-QChart *newChart()
+QChart *newChart(const QPalette &palette)
 {
     auto *chart = new QChart;
+    if (colors::isDark(palette))
+        chart->setTheme(QChart::ChartThemeDark); // before any series: a theme recolours them
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setShowToolTips(true);
-    QFont small = chart->legend()->font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    chart->legend()->setFont(small);
+    chart->legend()->hide(); // the card's legend wraps instead of eliding (ChartLegend)
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
 }
 
-QString timeLabel(const MetricsFrame &frame, qint64 ms)
+// 1, 2 or 5 times a power of ten: the smallest such step that covers `span` in at most `ticks` steps.
+double niceStep(double span, int ticks, double smallest)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
-    return frame.bucketSeconds >= 3600 ? QLocale().toString(t, u"MMM d HH:mm"_s) : QLocale().toString(t, u"HH:mm"_s);
+    for (double magnitude = smallest;; magnitude *= 10) {
+        for (double m : {1.0, 2.0, 5.0}) {
+            if (span / (m * magnitude) <= ticks + 1e-9)
+                return m * magnitude;
+        }
+    }
+}
+
+// A value axis from `low` to at least `top` with round ticks at whole multiples of the step; counts get whole
+// steps and "%d" labels, so no fractional label is ever shown for them.
+void roundAxis(QValueAxis *axis, double low, double top, bool integer, const QString &suffix = {})
+{
+    const double span = std::max(top - low, integer ? 1.0 : 0.1);
+    const double step = niceStep(span, 5, integer ? 1 : 0.1);
+    const double max = std::max(low + step, std::ceil(top / step - 1e-9) * step);
+    axis->setRange(low, max);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(low);
+    axis->setTickInterval(step);
+    axis->setMinorTickCount(0);
+    axis->setLabelFormat((integer ? u"%d"_s : step < 1 ? u"%.1f"_s : u"%.0f"_s) + suffix);
+}
+
+QString timeText(qint64 ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().time(), u"HH:mm"_s);
+}
+
+QString dateText(qint64 ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date(), QLocale::ShortFormat);
+}
+
+// A bucket's start and end in the locale's format: "12/4/26 10:20–10:30", or both dates across midnight.
+QString bucketText(qint64 startMs, qint64 endMs)
+{
+    if (dateText(startMs) == dateText(endMs - 1) && QDateTime::fromMSecsSinceEpoch(endMs).toLocalTime().time() != QTime(0, 0))
+        return ChartFactory::tr("%1 %2–%3", "bucket: date, start time, end time").arg(dateText(startMs), timeText(startMs), timeText(endMs));
+    return ChartFactory::tr("%1 %2 – %3 %4", "bucket: start date and time, end date and time")
+        .arg(dateText(startMs), timeText(startMs), dateText(endMs), timeText(endMs));
 }
 
 struct Line
@@ -69,29 +107,75 @@ struct Line
     Qt::PenStyle style = Qt::SolidLine;
 };
 
-// A time chart: one line per entry, points at bucket starts; NaN values leave the point out.
-QChart *timeChart(const MetricsFrame &frame, const QList<Line> &lines, ChartCard *card, const QString &yTitle,
-                  std::optional<std::pair<double, double>> yRange, const QString &unit)
+// What a time chart's values are: counts (whole numbers) or measures (with decimals), and their unit.
+struct ValueKind
 {
-    QChart *chart = newChart();
+    bool integer = true;
+    QString unit;
+};
+
+QString valueText(double v, const ValueKind &kind)
+{
+    if (kind.integer)
+        return QLocale().toString(qint64(std::llround(v)));
+    return QLocale().toString(v, 'f', std::abs(v) < 10 ? 1 : 0) + kind.unit;
+}
+
+// The samples of one line as drawn (NaN buckets left out), to snap a hovered point to.
+struct Samples
+{
+    QList<qint64> starts;
+    QList<double> values; // scaled
+    // The sample nearest to `x` (ms), -1 without any.
+    qsizetype nearest(double x) const
+    {
+        if (starts.isEmpty())
+            return -1;
+        const auto it = std::lower_bound(starts.begin(), starts.end(), x, [](qint64 s, double v) { return double(s) < v; });
+        const qsizetype i = it - starts.begin();
+        if (i == 0)
+            return 0;
+        if (i == starts.size())
+            return i - 1;
+        return x - double(starts.at(i - 1)) <= double(starts.at(i)) - x ? i - 1 : i;
+    }
+};
+
+// A time chart: one line per entry, a point per bucket at the bucket's middle; NaN values leave the point
+// out. Hovering snaps to the nearest bucket and shows its own value, start and end.
+QChart *timeChart(const MetricsFrame &frame, const QList<Line> &lines, ChartCard *card, const QString &yTitle,
+                  std::optional<std::pair<double, double>> yRange, const ValueKind &kind)
+{
+    QChart *chart = newChart(card->palette());
     auto *x = new QDateTimeAxis;
-    x->setFormat(frame.bucketSeconds >= 3600 ? u"MMM d"_s : u"HH:mm"_s);
-    x->setTickCount(5); // more labels than this overlap and get elided in a quarter-width card
+    const qint64 span = frame.toMs - frame.fromMs;
+    // Over 24 hours the ticks fall on several dates: the labels are dates (a date with a time does not fit a
+    // quarter-width card and got elided); the hovered bucket says the times.
+    x->setFormat(span > 86'400'000 ? ChartFactory::tr("MMM d", "date axis labels, Qt date format") : u"HH:mm"_s);
+    // More labels than this overlap and get elided in a quarter-width card ("11月27日" is wider than a time).
+    x->setTickCount(span > 86'400'000 ? 4 : 5);
     x->setRange(QDateTime::fromMSecsSinceEpoch(frame.fromMs), QDateTime::fromMSecsSinceEpoch(frame.toMs));
     auto *y = new QValueAxis;
-    y->setTitleText(yTitle);
-    y->setLabelFormat(u"%.0f"_s);
+    y->setTitleText(yTitle); // none: the unit follows every label ("3 min")
+    if (yTitle.isEmpty())
+        chart->setLocalizeNumbers(true); // keeps a translated unit in the label format intact
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    const qint64 bucketMs = frame.bucketSeconds * 1000;
     double top = 0;
+    QList<ChartLegend::Entry> legend;
     for (const Line &line : lines) {
         auto *series = new QLineSeries;
         series->setName(line.label);
+        auto samples = std::make_shared<Samples>();
         for (qsizetype i = 0; i < frame.starts.size() && i < line.series->values.size(); ++i) {
             const double v = line.series->values.at(i);
             if (std::isnan(v))
                 continue;
-            series->append(double(frame.starts.at(i)), v * line.scale);
+            const qint64 middle = frame.starts.at(i) + bucketMs / 2;
+            series->append(double(middle), v * line.scale);
+            samples->starts.append(middle);
+            samples->values.append(v * line.scale);
             top = std::max(top, v * line.scale);
         }
         series->setPointsVisible(series->count() <= 3); // a lone point draws no line
@@ -103,78 +187,86 @@ QChart *timeChart(const MetricsFrame &frame, const QList<Line> &lines, ChartCard
             pen.setStyle(line.style);
             series->setPen(pen);
         }
+        legend.append({line.label, series->pen().color(), true, line.style, line.key});
         const QString label = line.label;
-        QObject::connect(series, &QXYSeries::hovered, card, [card, label, unit](const QPointF &p, bool on) {
+        QObject::connect(series, &QXYSeries::hovered, card, [card, label, samples, bucketMs, kind](const QPointF &p, bool on) {
             if (!on)
                 return;
-            const auto shown = card->frame();
-            const QString when = shown ? timeLabel(*shown, qint64(p.x())) : QString();
-            card->setHoverText(QCoreApplication::translate("ChartFactory", "%1 at %2: %3%4")
-                                   .arg(label, when, QLocale().toString(p.y(), 'f', p.y() < 10 ? 1 : 0), unit));
+            const qsizetype i = samples->nearest(p.x());
+            if (i < 0)
+                return;
+            const qint64 start = samples->starts.at(i) - bucketMs / 2;
+            card->setHoverText(ChartFactory::tr("%1: %2 (%3)", "series: value (bucket)")
+                                   .arg(label, valueText(samples->values.at(i), kind), bucketText(start, start + bucketMs)));
         });
         if (!line.key.isEmpty()) {
             const QString key = line.key;
             QObject::connect(series, &QXYSeries::clicked, card, [card, key](const QPointF &) { card->activate(key); });
-            const auto markers = chart->legend()->markers(series);
-            for (QLegendMarker *marker : markers)
-                QObject::connect(marker, &QLegendMarker::clicked, card, [card, key] { card->activate(key); });
         }
     }
-    if (yRange) {
-        y->setRange(yRange->first, yRange->second);
-    } else {
-        y->setRange(0, top <= 0 ? 1 : top < 10 ? top * 1.15 : std::ceil(top * 1.1));
-        if (top >= 10)
-            y->applyNiceNumbers();
-        else
-            y->setLabelFormat(u"%.1f"_s);
-    }
+    if (yRange)
+        roundAxis(y, yRange->first, yRange->second, false);
+    else
+        roundAxis(y, 0, top, kind.integer, yTitle.isEmpty() ? kind.unit : QString());
+    card->setLegendEntries(legend);
     return chart;
 }
 
-// Bars: one set per entry (so the legend names each and a click on bar or legend entry drills down), one
-// category; or several sets over named categories (agents).
-QChart *totalsChart(const QList<std::tuple<QString, double, QString>> &bars, ChartCard *card, const QString &yTitle)
+struct Bar
 {
-    QChart *chart = newChart();
-    auto *series = new QBarSeries;
-    for (const auto &[label, value, key] : bars) {
-        auto *set = new QBarSet(label);
-        *set << value;
+    QString label;
+    double value = 0;
+    QString key;  // drill-down key, empty for none
+    QColor color; // invalid: the theme's first colour
+};
+
+// Totals as horizontal bars, the largest on top, named on the axis (no legend to cut): one set per bar, each
+// with a value in its own row only (stacked), so a bar keeps its own colour (a cause's) and a click on it
+// drills down.
+QChart *totalsChart(const QList<Bar> &bars, ChartCard *card, const QString &xTitle)
+{
+    QChart *chart = newChart(card->palette());
+    auto *series = new QHorizontalStackedBarSeries;
+    series->setBarWidth(0.7);
+    QStringList categories;
+    double top = 0;
+    const qsizetype n = bars.size();
+    for (qsizetype row = 0; row < n; ++row) {
+        const Bar &bar = bars.at(n - 1 - row); // the axis lists the first category at the bottom
+        categories.append(bar.label);
+        auto *set = new QBarSet(bar.label);
+        for (qsizetype i = 0; i < n; ++i)
+            *set << (i == row ? bar.value : 0.0);
         series->append(set);
-        const QString text = label;
-        QObject::connect(set, &QBarSet::hovered, card, [card, text, value = value](bool on, int) {
+        top = std::max(top, bar.value);
+        QObject::connect(set, &QBarSet::hovered, card, [card, text = bar.label, value = bar.value](bool on, int) {
             if (on)
-                card->setHoverText(QCoreApplication::translate("ChartFactory", "%1: %2").arg(text, QLocale().toString(value, 'f', 0)));
+                card->setHoverText(ChartFactory::tr("%1: %2").arg(text, QLocale().toString(qint64(std::llround(value)))));
         });
-        if (!key.isEmpty()) {
-            const QString k = key;
-            QObject::connect(set, &QBarSet::clicked, card, [card, k](int) { card->activate(k); });
+        if (!bar.key.isEmpty()) {
+            QObject::connect(set, &QBarSet::clicked, card, [card, k = bar.key](int) { card->activate(k); });
         }
     }
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(yTitle);
-    auto *y = new QValueAxis;
-    y->setLabelFormat(u"%.0f"_s);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    y->applyNiceNumbers();
-    const auto markers = chart->legend()->markers(series);
-    for (qsizetype i = 0; i < markers.size() && i < bars.size(); ++i) {
-        const QString key = std::get<2>(bars.at(i));
-        if (!key.isEmpty())
-            QObject::connect(markers.at(i), &QLegendMarker::clicked, card, [card, key] { card->activate(key); });
+    QColor first; // the theme's first colour, for bars without one of their own
+    if (!series->barSets().isEmpty())
+        first = series->barSets().constFirst()->color();
+    for (qsizetype row = 0; row < n; ++row) {
+        const QColor c = bars.at(n - 1 - row).color;
+        series->barSets().at(row)->setColor(c.isValid() ? c : first);
+        series->barSets().at(row)->setBorderColor(c.isValid() ? c : first);
     }
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    auto *x = new QValueAxis;
+    x->setTitleText(xTitle);
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+    roundAxis(x, 0, top, true);
+    card->setLegendEntries({});
     return chart;
-}
-
-QString causeLabel(const QString &wire)
-{
-    const auto cause = fromWire<Cause>(wire);
-    return cause ? models::label(*cause) : wire;
 }
 
 } // namespace
@@ -194,7 +286,7 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             *emptyMessage = ChartFactory::tr("No open tickets in this range.");
             return nullptr;
         }
-        return timeChart(frame, lines, card, ChartFactory::tr("tickets"), std::nullopt, {});
+        return timeChart(frame, lines, card, ChartFactory::tr("tickets"), std::nullopt, ValueKind{});
     }
     case Metric::Flow: {
         const MetricSeries *in = frame.find(u"all"_s, u"inflow"_s);
@@ -207,23 +299,28 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
         QList<Line> lines{{ChartFactory::tr("Inflow (reports)"), in}, {ChartFactory::tr("Outflow (resolved)"), out}};
         if (reopened && reopened->hasData())
             lines.append({ChartFactory::tr("Reopened"), reopened, 1, {}, Qt::DashLine});
-        return timeChart(frame, lines, card, ChartFactory::tr("tickets per bucket"), std::nullopt, {});
+        return timeChart(frame, lines, card, ChartFactory::tr("tickets per bucket"), std::nullopt, ValueKind{});
     }
     case Metric::Causes:
     case Metric::Regions:
     case Metric::AppVersions: {
-        QList<std::tuple<QString, double, QString>> bars;
+        QList<Bar> bars;
         for (const MetricSeries &s : frame.series) {
             if (s.field.isEmpty() && s.name != "all"_L1 && s.total() > 0) {
-                const QString label = frame.metric == Metric::Causes ? causeLabel(s.name) : s.name;
-                bars.append({label, s.total(), frame.metric == Metric::AppVersions ? QString() : s.name});
+                Bar bar{s.name, s.total(), frame.metric == Metric::AppVersions ? QString() : s.name, {}};
+                if (frame.metric == Metric::Causes) {
+                    const auto cause = fromWire<Cause>(s.name);
+                    bar.label = cause ? models::label(*cause) : s.name;
+                    bar.color = causeColor(cause.value_or(Cause::Unknown));
+                }
+                bars.append(bar);
             }
         }
         if (bars.isEmpty()) {
             *emptyMessage = ChartFactory::tr("No tickets in this range.");
             return nullptr;
         }
-        std::stable_sort(bars.begin(), bars.end(), [](const auto &a, const auto &b) { return std::get<1>(a) > std::get<1>(b); });
+        std::stable_sort(bars.begin(), bars.end(), [](const Bar &a, const Bar &b) { return a.value > b.value; });
         return totalsChart(bars, card, ChartFactory::tr("tickets"));
     }
     case Metric::Delivery: {
@@ -244,7 +341,8 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             }
         }
         return timeChart(frame, lines, card, ChartFactory::tr("send success %"),
-                         std::pair<double, double>{std::max(0.0, std::floor(low / 10) * 10 - 10), 100.0}, u" %"_s);
+                         std::pair<double, double>{std::max(0.0, std::floor(low / 10) * 10 - 10), 100.0},
+                         ValueKind{false, u" %"_s});
     }
     case Metric::Response: {
         QList<Line> lines;
@@ -269,9 +367,11 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
         if (longest < 2 * 60'000) { // tier 1 answers within seconds: minutes would all read 0
             for (Line &l : lines)
                 l.scale = 1.0 / 1000;
-            return timeChart(frame, lines, card, ChartFactory::tr("seconds since the report"), std::nullopt, ChartFactory::tr(" s"));
+            return timeChart(frame, lines, card, QString(), std::nullopt,
+                             ValueKind{false, ChartFactory::tr(" s")});
         }
-        return timeChart(frame, lines, card, ChartFactory::tr("minutes since the report"), std::nullopt, ChartFactory::tr(" min"));
+        return timeChart(frame, lines, card, QString(), std::nullopt,
+                         ValueKind{false, ChartFactory::tr(" min")});
     }
     case Metric::Sla: {
         const MetricSeries *fr = frame.find(u"all"_s, u"first_response_breaches"_s);
@@ -281,25 +381,26 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             return nullptr;
         }
         return timeChart(frame, {{ChartFactory::tr("First response breaches"), fr}, {ChartFactory::tr("Resolution breaches"), res}}, card,
-                         ChartFactory::tr("breaches"), std::nullopt, {});
+                         ChartFactory::tr("breaches"), std::nullopt, ValueKind{});
     }
     case Metric::Csat: {
-        QList<std::tuple<QString, double, QString>> bars;
+        QList<Bar> bars;
         double answers = 0;
         for (int score = 1; score <= 5; ++score) {
             const MetricSeries *s = frame.find(u"scores"_s, QString::number(score));
             const double n = s ? s->total() : 0;
             answers += n;
-            bars.append({ChartFactory::tr("%1 ★").arg(score), n, QString()});
+            bars.append({ChartFactory::tr("%1 ★").arg(score), n, QString(), {}});
         }
         if (answers == 0) {
             *emptyMessage = ChartFactory::tr("No survey answers in this range.");
             return nullptr;
         }
-        QChart *chart = totalsChart(bars, card, ChartFactory::tr("answers by score"));
         double sum = 0;
         for (int score = 1; score <= 5; ++score)
-            sum += score * std::get<1>(bars.at(score - 1));
+            sum += score * bars.at(score - 1).value;
+        std::reverse(bars.begin(), bars.end()); // 5 stars on top
+        QChart *chart = totalsChart(bars, card, ChartFactory::tr("answers by score"));
         chart->setTitle(ChartFactory::tr("%1 answers, mean %2").arg(answers).arg(QLocale().toString(sum / answers, 'f', 2)));
         return chart;
     }
@@ -308,7 +409,7 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             *emptyMessage = ChartFactory::tr("No agent activity in this range.");
             return nullptr;
         }
-        QChart *chart = newChart();
+        QChart *chart = newChart(card->palette());
         auto *series = new QHorizontalBarSeries;
         auto *open = new QBarSet(ChartFactory::tr("Open claimed"));
         auto *actions = new QBarSet(ChartFactory::tr("Actions"));
@@ -326,20 +427,27 @@ QChart *buildMetricsChart(const MetricsFrame &frame, ChartCard *card, QString *e
             series->append(set);
             QObject::connect(set, &QBarSet::hovered, card, [card, set, agents](bool on, int index) {
                 if (on && index >= 0 && index < agents.size())
-                    card->setHoverText(QCoreApplication::translate("ChartFactory", "%1 — %2: %3")
-                                           .arg(agents.at(index), set->label(), QLocale().toString(set->at(index), 'f', 0)));
+                    card->setHoverText(ChartFactory::tr("%1 — %2: %3")
+                                           .arg(agents.at(index), set->label(), QLocale().toString(qint64(std::llround(set->at(index))))));
             });
         }
         chart->addSeries(series);
+        double top = 0;
+        QList<ChartLegend::Entry> legend;
+        for (QBarSet *set : {open, actions, resolved}) {
+            legend.append({set->label(), set->color(), false, Qt::SolidLine, QString()});
+            for (int i = 0; i < set->count(); ++i)
+                top = std::max(top, set->at(i));
+        }
+        card->setLegendEntries(legend);
         auto *y = new QBarCategoryAxis;
         y->append(agents);
         auto *x = new QValueAxis;
-        x->setLabelFormat(u"%.0f"_s);
         chart->addAxis(y, Qt::AlignLeft);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(y);
         series->attachAxis(x);
-        x->applyNiceNumbers();
+        roundAxis(x, 0, top, true);
         return chart;
     }
     case Metric::Count: break;

@@ -31,7 +31,9 @@ QColor warningBannerBackground(const QPalette &palette);
 
 } // namespace colors
 
-// The colour of a cause badge (white text on it), shared by the panes that show one.
+// A cause's one colour everywhere: its badge (white text on it) and its bars and entries in every chart.
+// Mid-tone hues that read on light and dark chart backgrounds (a dark palette gets Qt Charts' dark theme)
+// and carry white badge text in any palette.
 QColor causeColor(Cause cause);
 
 } // namespace relaydesk::ui

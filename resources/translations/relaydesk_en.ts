@@ -290,10 +290,6 @@ F5	sync now; reconnect at once when offline
 <context>
     <name>ChartFactory</name>
     <message>
-        <source>%1 at %2: %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,15 +358,7 @@ F5	sync now; reconnect at once when offline
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>seconds since the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minutes since the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -427,6 +415,26 @@ F5	sync now; reconnect at once when offline
     </message>
     <message>
         <source>Unknown chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <comment>bucket: date, start time, end time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 – %3 %4</source>
+        <comment>bucket: start date and time, end date and time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>date axis labels, Qt date format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <comment>series: value (bucket)</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1555,6 +1563,17 @@ Without --server it runs the service embedded, with a local database.</source>
     </message>
     <message>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ChartLegend</name>
+    <message>
+        <source>Click to open the tickets of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

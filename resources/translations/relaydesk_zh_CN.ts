@@ -307,10 +307,6 @@ F5	立即同步；离线时立即重新连接
 <context>
     <name>ChartFactory</name>
     <message>
-        <source>%1 at %2: %3%4</source>
-        <translation>%1，%2：%3%4</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -379,16 +375,8 @@ F5	立即同步；离线时立即重新连接
         <translation>此时间范围内没有首次响应或解决记录。</translation>
     </message>
     <message>
-        <source>seconds since the report</source>
-        <translation>自报告起的秒数</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
-    </message>
-    <message>
-        <source>minutes since the report</source>
-        <translation>自报告起的分钟数</translation>
     </message>
     <message>
         <source> min</source>
@@ -445,6 +433,26 @@ F5	立即同步；离线时立即重新连接
     <message>
         <source>Unknown chart.</source>
         <translation>未知图表。</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <comment>bucket: date, start time, end time</comment>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 – %3 %4</source>
+        <comment>bucket: start date and time, end date and time</comment>
+        <translation>%1 %2 – %3 %4</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>date axis labels, Qt date format</comment>
+        <translation>M&apos;月&apos;d&apos;日&apos;</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <comment>series: value (bucket)</comment>
+        <translation>%1：%2（%3）</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1580,17 @@ Without --server it runs the service embedded, with a local database.</source>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::ChartLegend</name>
+    <message>
+        <source>Click to open the tickets of %1</source>
+        <translation>点击打开 %1 的工单</translation>
     </message>
 </context>
 <context>
