@@ -1,5 +1,6 @@
 #include "Colors.h"
 
+#include <QPainter>
 #include <QPalette>
 
 namespace relaydesk::ui {
@@ -97,6 +98,19 @@ QColor causeColor(Cause cause)
     default:
         return QColor(0x6b, 0x6b, 0x6b);
     }
+}
+
+QPixmap causeSwatch(Cause cause, int size, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(causeColor(cause));
+    p.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 2, 2);
+    return pixmap;
 }
 
 } // namespace relaydesk::ui

@@ -3,6 +3,7 @@
 #include "core/Enums.h"
 
 #include <QColor>
+#include <QPixmap>
 
 class QPalette;
 
@@ -35,5 +36,7 @@ QColor warningBannerBackground(const QPalette &palette);
 // Mid-tone hues that read on light and dark chart backgrounds (a dark palette gets Qt Charts' dark theme)
 // and carry white badge text in any palette.
 QColor causeColor(Cause cause);
+// A small square of the cause's colour (`size` device-independent pixels), for lists that name a cause.
+QPixmap causeSwatch(Cause cause, int size, qreal devicePixelRatio);
 
 } // namespace relaydesk::ui

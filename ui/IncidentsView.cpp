@@ -1,6 +1,7 @@
 #include "IncidentsView.h"
 
 #include "ActionDialogs.h"
+#include "CauseSwatchDelegate.h"
 #include "ScreenFit.h"
 #include "models/BulkResultModel.h"
 #include "models/IncidentModel.h"
@@ -36,6 +37,12 @@ IncidentsView::IncidentsView(IncidentModel *incidents, IncidentBulkAction *bulk,
     m_table = new QTableView(this);
     m_table->setObjectName(u"incidentTable"_s);
     m_table->setModel(incidents);
+    m_table->setItemDelegateForColumn(IncidentModel::Cause, new CauseSwatchDelegate(
+        [incidents](const QModelIndex &index) -> std::optional<relaydesk::Cause> {
+            const auto incident = incidents->incidentAt(index.row());
+            return incident ? fromWire<relaydesk::Cause>(incident->cause) : std::nullopt;
+        },
+        m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

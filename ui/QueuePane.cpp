@@ -1,5 +1,6 @@
 #include "QueuePane.h"
 
+#include "CauseSwatchDelegate.h"
 #include "models/QueueModel.h"
 
 #include <QHeaderView>
@@ -9,12 +10,22 @@
 
 namespace relaydesk::ui {
 
+
 QueuePane::QueuePane(models::QueueModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     setObjectName(QStringLiteral("queuePane"));
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("queueView"));
     m_view->setModel(model);
+    // The "By cause" rows carry their cause's colour.
+    m_view->setItemDelegate(new CauseSwatchDelegate(
+        [model](const QModelIndex &index) -> std::optional<Cause> {
+            const auto s = model->selectionAt(index);
+            if (s && s->kind == models::QueueSelection::Kind::ByCause)
+                return s->cause;
+            return std::nullopt;
+        },
+        m_view));
     m_view->setHeaderHidden(true);
     m_view->setUniformRowHeights(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

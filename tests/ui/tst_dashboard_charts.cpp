@@ -1,8 +1,8 @@
 // The dashboard's charts on the real widgets, from metrics frames built here (no service): hover values are
 // the buckets' own values with their start and end, never a point interpolated along the line; counts get
 // integer axes with round ticks; a time axis over more than 24 h shows dates; legends are never cut; a cause
-// has one colour in every chart and in the diagnosis badge; an exported PNG carries the chart's title and
-// time range.
+// has one colour in every chart, in the diagnosis badge and in the queue tree; an exported PNG carries the
+// chart's title and time range.
 #include "core/Diagnosis.h"
 #include "core/Ticket.h"
 #include "models/Labels.h"
@@ -10,7 +10,9 @@
 #include "ui/ChartCard.h"
 #include "ui/ChartFactory.h"
 #include "ui/Colors.h"
+#include "models/QueueModel.h"
 #include "ui/DiagnosisPane.h"
+#include "ui/QueuePane.h"
 
 #include <QAbstractBarSeries>
 #include <QApplication>
@@ -28,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QValueAxis>
 #include <QXYSeries>
 
@@ -295,6 +298,27 @@ void TestDashboardCharts::aCauseHasOneColourInEveryChartAndBadge()
     auto *badge = pane.findChild<QLabel *>(u"causeBadge"_s);
     QVERIFY(badge);
     QCOMPARE(badge->palette().color(QPalette::Window), colourIn(second.get(), Cause::Network));
+    // The queue tree's "By cause" rows: a swatch of the same colour, painted by the tree.
+    models::QueueModel queues;
+    ui::QueuePane queuePane(&queues);
+    queuePane.resize(260, 400);
+    queuePane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&queuePane));
+    QTreeView *tree = queuePane.view();
+    for (Cause cause : {Cause::Network, Cause::Server}) {
+        const QModelIndex row = queues.indexOf(models::QueueSelection::byCause(cause));
+        QVERIFY(row.isValid());
+        tree->scrollTo(row);
+        tree->setCurrentIndex(row); // selected too: a style's selected-mode tint would change the colour
+        const QRect rect = tree->visualRect(row);
+        const QImage shot = tree->viewport()->grab(rect).toImage();
+        const QColor want = colourIn(first.get(), cause);
+        bool found = false;
+        for (int y = 0; y < shot.height() && !found; ++y)
+            for (int x = 0; x < shot.width() && !found; ++x)
+                found = shot.pixelColor(x, y) == want;
+        QVERIFY2(found, qPrintable(u"no %1 pixel in the %2 row"_s.arg(want.name(), toWire(cause))));
+    }
 }
 
 void TestDashboardCharts::exportedPngCarriesTitleAndTimeRange()

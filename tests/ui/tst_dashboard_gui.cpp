@@ -16,6 +16,7 @@
 #include "ui/AlertBell.h"
 #include "ui/AlertPanel.h"
 #include "ui/ChartCard.h"
+#include "ui/Colors.h"
 #include "ui/DashboardViews.h"
 #include "ui/DashboardWindow.h"
 #include "ui/IncidentsView.h"
@@ -361,6 +362,17 @@ void TestDashboardGui::incidentBulkResendShowsResultsAndDeliversOnce()
                  qPrintable(u"columns %1 px in a %2 px view"_s.arg(table->horizontalHeader()->length())
                                 .arg(table->viewport()->width())));
     QVERIFY(!table->horizontalScrollBar()->isVisible());
+    // The cause cell carries the cause's colour, the one of its badge and of its bar on the dashboard.
+    if (const auto cause = fromWire<Cause>(incident.cause)) {
+        const QModelIndex cell = table->model()->index(bestRow, models::IncidentModel::Cause);
+        table->scrollTo(cell);
+        const QImage shot = table->viewport()->grab(table->visualRect(cell)).toImage();
+        bool found = false;
+        for (int y = 0; y < shot.height() && !found; ++y)
+            for (int x = 0; x < shot.width() && !found; ++x)
+                found = shot.pixelColor(x, y) == ui::causeColor(*cause);
+        QVERIFY2(found, qPrintable(incident.cause));
+    }
     view->window()->resize(before);
     QTRY_COMPARE(view->ticketList()->count(), incident.ticketIds.size());
     QMap<qint64, QString> messages; // ticket -> client message id
