@@ -63,11 +63,13 @@ HttpResponse AuthController::login(const HttpRequestData &request) const
                                 reader.error().path);
     QString error;
     const AuthStore::LoginOutcome outcome =
-        m_context.auth->login(username, password, request.peer, m_context.pool, &error);
+        m_context.auth->login(username, password, request.peer, m_context.pool, &error, request.gone);
     using Kind = AuthStore::LoginOutcome::Kind;
     switch (outcome.kind) {
     case Kind::Ok:
         break;
+    case Kind::ClientGone:
+        return HttpReply::clientGone();
     case Kind::Failed:
         return HttpReply::internal(u"cannot check the password: %1"_s.arg(error));
     case Kind::TooManyAttempts:

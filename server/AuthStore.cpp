@@ -113,9 +113,13 @@ AuthStore::~AuthStore()
 }
 
 AuthStore::LoginOutcome AuthStore::login(const QString &name, const QString &password, const QHostAddress &peer,
-                                         QThreadPool *callerPool, QString *error) const
+                                         QThreadPool *callerPool, QString *error,
+                                         const std::shared_ptr<const std::atomic<bool>> &clientGone) const
 {
     using Kind = LoginOutcome::Kind;
+    const auto gone = [&clientGone] { return clientGone && clientGone->load(std::memory_order_relaxed); };
+    if (gone())
+        return {Kind::ClientGone, std::nullopt, 0};
     const QString nameKey = u"n:"_s + name;
     const QString peerKey = u"p:"_s + (peer.isNull() ? u"unknown"_s : peer.toString());
     if (const int wait = m_limiter->admit(nameKey, peerKey); wait > 0)
@@ -155,27 +159,34 @@ AuthStore::LoginOutcome AuthStore::login(const QString &name, const QString &pas
     }
     // The hash runs on the hashing thread; this thread waits without counting against its pool. (Not a
     // QFuture: waiting on one may run the queued task on the waiting thread itself.)
-    auto result = std::make_shared<std::promise<bool>>();
-    std::future<bool> verified = result->get_future();
+    enum Verdict { Wrong, Right, Skipped };
+    auto result = std::make_shared<std::promise<Verdict>>();
+    std::future<Verdict> verified = result->get_future();
     const bool known = principal.has_value();
-    m_hashPool->start([this, result, known, password, stored] {
-        bool ok = false;
-        if (known)
-            ok = m_hasher.verify(password, stored);
+    m_hashPool->start([this, result, known, password, stored, clientGone] {
+        Verdict verdict = Wrong;
+        if (clientGone && clientGone->load(std::memory_order_relaxed))
+            verdict = Skipped; // it waited in the queue, and its client has left meanwhile
+        else if (known)
+            verdict = m_hasher.verify(password, stored) ? Right : Wrong;
         else
             m_hasher.burn(password); // the same work for unknown names: no hint that a name exists
         {
             const QMutexLocker lock(&m_limiter->mutex);
             --m_limiter->pendingHashes;
         }
-        result->set_value(ok);
+        result->set_value(verdict);
     });
     if (callerPool)
         callerPool->releaseThread();
-    const bool ok = verified.get();
+    const Verdict verdict = verified.get();
     if (callerPool)
         callerPool->reserveThread();
-    if (!ok)
+    if (verdict == Skipped) {
+        m_limiter->withdraw(nameKey, peerKey);
+        return {Kind::ClientGone, std::nullopt, 0};
+    }
+    if (verdict == Wrong)
         return {Kind::Invalid, std::nullopt, 0};
     m_limiter->forgive(nameKey, peerKey);
     return {Kind::Ok, principal, 0};

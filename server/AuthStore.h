@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -63,7 +64,7 @@ public:
 
     struct LoginOutcome
     {
-        enum class Kind { Ok, Invalid, TooManyAttempts, Busy, Failed };
+        enum class Kind { Ok, Invalid, TooManyAttempts, Busy, Failed, ClientGone };
         Kind kind = Kind::Failed;
         std::optional<Principal> principal; // Ok
         int retryAfterSeconds = 0;          // TooManyAttempts, Busy
@@ -71,8 +72,11 @@ public:
     // A sign-in: the limits, the user's row, then the hash on the hashing thread. Called on a thread of
     // `callerPool` (may be null), which is released while this thread waits for the hash (QThreadPool::
     // releaseThread), so the pool keeps serving other requests meanwhile. Failed: *error says why.
+    // `clientGone` (may be null) set before the hash begins: the hash is skipped and the attempt withdrawn
+    // (ClientGone), so a client that sends sign-ins and drops them costs neither hashing nor limit slots.
     LoginOutcome login(const QString &name, const QString &password, const QHostAddress &peer,
-                       QThreadPool *callerPool, QString *error) const;
+                       QThreadPool *callerPool, QString *error,
+                       const std::shared_ptr<const std::atomic<bool>> &clientGone = {}) const;
 
     std::optional<Session> createSession(const Principal &principal, QString *error) const;
     // The principal of a live (unexpired) session token.

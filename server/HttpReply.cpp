@@ -96,6 +96,11 @@ HttpResponse HttpReply::unavailable(const QString &detail)
                     u"the service's storage is unavailable; try again later"_s, detail);
 }
 
+HttpResponse HttpReply::clientGone()
+{
+    return error(Status::ServiceUnavailable, QStringLiteral("client_gone"), QStringLiteral("the client has gone"));
+}
+
 QFuture<HttpResponse> HttpReply::ready(HttpResponse response)
 {
     return Router::ready(std::move(response));

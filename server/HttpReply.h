@@ -49,6 +49,9 @@ public:
         });
     }
     static QFuture<HttpResponse> ready(HttpResponse response);
+    // What a job answers when it finds its client gone before it began (HttpRequestData::clientGone): the
+    // engine has closed that connection and sends nothing; the work is simply not done.
+    static HttpResponse clientGone();
 };
 
 } // namespace relaydesk::server

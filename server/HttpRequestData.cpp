@@ -21,6 +21,7 @@ HttpRequestData HttpRequestData::from(const HttpRequest &request)
             data.idempotencyKey = value.trimmed();
     }
     data.body = request.body();
+    data.gone = request.goneFlag();
     return data;
 }
 

@@ -20,8 +20,10 @@ struct HttpRequestData
     QByteArray range;
     QByteArray idempotencyKey; // the Idempotency-Key header of agent actions
     QByteArray body;
+    HttpRequest::GoneFlag gone; // see HttpRequest::clientGone
 
     static HttpRequestData from(const HttpRequest &request);
+    bool clientGone() const { return gone && gone->load(std::memory_order_relaxed); }
     // The secret of an `Authorization: Bearer <secret>` header, empty when absent or malformed.
     QString bearer() const;
 };

@@ -46,7 +46,10 @@ QFuture<HttpResponse> IntakeController::handle(const HttpRequest &request)
     if (data.body.size() > limits::kMaxReportBody)
         return HttpReply::ready(HttpReply::error(Status::PayloadTooLarge, u"payload_too_large"_s,
                                                  u"the body is larger than %1 bytes"_s.arg(limits::kMaxReportBody)));
-    return HttpReply::onPool(m_context.pool, [this, data = std::move(data)] { return intake(data); });
+    return HttpReply::onPool(m_context.pool, [this, data = std::move(data)] {
+        // A phone that dropped the connection before its report was taken gets no 202 and sends it again.
+        return data.clientGone() ? HttpReply::clientGone() : intake(data);
+    });
 }
 
 HttpResponse IntakeController::intake(const HttpRequestData &request) const

@@ -43,7 +43,7 @@ void TicketController::registerRoutes(Router &server)
                 return HttpReply::ready(HttpReply::methodNotAllowed());
             const qint64 id = parsePathId(idText);
             return HttpReply::onPool(m_context.pool, [this, handler, id, data = HttpRequestData::from(request)] {
-                return (this->*handler)(data, id);
+                return data.clientGone() ? HttpReply::clientGone() : (this->*handler)(data, id);
             });
         });
     };
@@ -54,7 +54,9 @@ void TicketController::registerRoutes(Router &server)
     server.route(u"/api/v1/tickets"_s, [this](const HttpRequest &request) {
         if (request.method() != Method::Get)
             return HttpReply::ready(HttpReply::methodNotAllowed());
-        return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request)] { return list(data); });
+        return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request)] {
+            return data.clientGone() ? HttpReply::clientGone() : list(data);
+        });
     });
 }
 

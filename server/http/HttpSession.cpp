@@ -166,6 +166,8 @@ private:
         m_version = message.version();
         m_head = message.method() == http::verb::head;
         HttpRequest request = toHttpRequest(message, m_peer);
+        m_gone = std::make_shared<std::atomic<bool>>(false);
+        request.setGoneFlag(m_gone);
         dispatch(std::move(request));
         watchPeer();
     }
@@ -201,6 +203,8 @@ private:
         QMetaObject::invokeMethod(
             m_core.dispatcher,
             [weak, gate, router, request = std::move(request)] {
+                if (request.clientGone())
+                    return; // it left while the request waited for the service thread: nobody to answer
                 const auto deliver = [weak, gate](HttpResponse response) {
                     gate->run([&] {
                         if (auto session = weak.lock())
@@ -330,6 +334,8 @@ private:
         if (m_closed)
             return;
         m_closed = true;
+        if (m_gone)
+            m_gone->store(true, std::memory_order_relaxed);
         beast::error_code ignored;
         m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         m_stream.close();
@@ -346,6 +352,7 @@ private:
     std::optional<http::response<http::span_body<const char>>> m_response;
     std::optional<http::response_serializer<http::span_body<const char>>> m_serializer;
     QByteArray m_body; // what m_response's body points into
+    std::shared_ptr<std::atomic<bool>> m_gone; // of the request being handled (HttpRequest::clientGone)
     std::array<char, 4096> m_drain{};
     std::size_t m_drained = 0;
     unsigned m_version = 11;

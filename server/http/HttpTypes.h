@@ -1,5 +1,8 @@
 #pragma once
 
+#include <atomic>
+#include <memory>
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -68,12 +71,20 @@ public:
     const QByteArray &body() const { return m_body; }
     const QHostAddress &peer() const { return m_peer; }
 
+    // Set by the engine once the client has closed or reset its connection: nobody will read the answer, so
+    // work not yet begun (a queued job, a password hash) can be skipped. Read from any thread.
+    using GoneFlag = std::shared_ptr<const std::atomic<bool>>;
+    void setGoneFlag(GoneFlag flag) { m_gone = std::move(flag); }
+    const GoneFlag &goneFlag() const { return m_gone; }
+    bool clientGone() const { return m_gone && m_gone->load(std::memory_order_relaxed); }
+
 private:
     HttpMethod m_method = HttpMethod::Unknown;
     QByteArray m_target;
     HttpHeaders m_headers;
     QByteArray m_body;
     QHostAddress m_peer;
+    GoneFlag m_gone;
 };
 
 // One answer: status, headers and a body the engine sends with its Content-Length.
