@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config zlib1g-dev
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   libqt6opengl6-dev libboost1.81-dev libqt6sql6-sqlite libqt6svg6 libgl-dev qt6-translations-l10n libxapian-dev
+  qtkeychain-qt6-dev # the console remembers a team-server sign-in in the system keyring (libqt6keychain1)
   fonts-noto-cjk # Chinese text: the console shows it, and the GUI tests measure zh_CN layouts with it
 )
 # The xcb platform plugin and its libraries come with libqt6gui6 (a dependency of qt6-base-dev); xauth is for

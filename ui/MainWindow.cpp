@@ -157,6 +157,11 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_signInAction = file->addAction(tr("Sign &in again…"), this, &MainWindow::signInRequested);
     m_signInAction->setEnabled(false);
+    if (m_ctx.canSignOut) {
+        QAction *signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+        signOut->setObjectName(QStringLiteral("signOut"));
+        signOut->setToolTip(tr("End the session, forget the password remembered in the system keyring and close"));
+    }
     // F5 also skips the wait before the next reconnect attempt while offline.
     QAction *sync = file->addAction(tr("&Sync now"), m_ctx.sync, &SyncEngine::reconnectNow);
     sync->setShortcut(QKeySequence::Refresh);

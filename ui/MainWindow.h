@@ -49,6 +49,7 @@ struct MainWindowContext
     QSettings *settings = nullptr;
     QString username;
     QString serverLabel; // "embedded service" or the server URL
+    bool canSignOut = false; // a team server: File > Sign out (ends the session, forgets the password)
     Role role = Role::Agent;
     // The team-lead views (dashboard, alerts, incidents); all four or none.
     models::MetricsFeed *metrics = nullptr;
@@ -81,6 +82,8 @@ public:
 signals:
     // The session expired and the user asked to sign in again.
     void signInRequested();
+    // File > Sign out: end the session, forget the remembered password, close.
+    void signOutRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

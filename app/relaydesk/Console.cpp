@@ -2,6 +2,7 @@
 
 #include "models/AlertModel.h"
 #include "models/ApiClient.h"
+#include "models/CredentialStore.h"
 #include "models/IncidentBulkAction.h"
 #include "models/IncidentModel.h"
 #include "models/KbMirror.h"
@@ -20,6 +21,7 @@
 #include "sim/TelemetryReporter.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/WelcomeDialog.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -97,7 +99,13 @@ bool Console::connectService(QString *error)
         return true;
     }
     m_api = std::make_unique<models::ApiClient>(m_network.get(), m_options.server);
-    ui::LoginDialog dialog(m_api.get(), m_settings.value(u"login/lastUser"_s).toString());
+    if (!m_credentials) {
+        m_keychain = std::make_unique<models::KeychainCredentialStore>();
+        m_credentials = m_keychain.get();
+    }
+    const QString lastUser = m_settings.value(u"login/lastUser"_s).toString();
+    ui::LoginDialog dialog(m_api.get(), lastUser);
+    dialog.useCredentialStore(m_credentials, !lastUser.isEmpty() && isRemembered(lastUser));
     if (dialog.exec() != QDialog::Accepted) {
         error->clear();
         return false;
@@ -105,6 +113,7 @@ bool Console::connectService(QString *error)
     m_username = dialog.session().username;
     m_role = dialog.session().role;
     m_settings.setValue(u"login/lastUser"_s, m_username);
+    setRemembered(m_username, dialog.remembered());
     return true;
 }
 
@@ -167,8 +176,10 @@ void Console::buildConsole()
     ctx.incidentBulk = m_incidentBulk.get();
     ctx.username = m_username;
     ctx.serverLabel = m_embedded ? tr("embedded service") : m_api->baseUrl().toDisplayString();
+    ctx.canSignOut = !m_embedded;
     m_window = std::make_unique<ui::MainWindow>(ctx);
     connect(m_window.get(), &ui::MainWindow::signInRequested, this, &Console::signInAgain);
+    connect(m_window.get(), &ui::MainWindow::signOutRequested, this, &Console::signOut);
     connect(m_kb.get(), &models::KbMirror::problem, m_window.get(), &ui::MainWindow::notify);
     if (m_embedded) {
         // Embedded sessions renew by themselves (at most once a minute, so a broken service cannot loop).
@@ -184,6 +195,60 @@ void Console::buildConsole()
     m_window->show();
     m_sync->start();
     m_kb->start();
+    if (m_embedded && !m_options.demo && m_options.welcome)
+        showWelcomeOnce();
+}
+
+void Console::showWelcomeOnce()
+{
+    // A flag, not a guess from the data: set when the welcome was dismissed with "don't show again".
+    if (m_settings.value(u"firstRun/welcomeDone"_s, false).toBool())
+        return;
+    m_welcome = new ui::WelcomeDialog(m_options.dataDir, m_window.get());
+    m_welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_welcome, &QDialog::finished, this, [this] {
+        if (m_welcome)
+            m_settings.setValue(u"firstRun/welcomeDone"_s, !m_welcome->showAgain());
+    });
+    m_welcome->open(); // window-modal, without a nested event loop
+}
+
+// Which user names have a password in the keyring, per server: names only (nothing secret), so the
+// keyring is not even asked (it may want to be unlocked) for users who never ticked "remember".
+bool Console::isRemembered(const QString &user)
+{
+    const QStringList remembered = m_settings.value(u"login/remembered"_s).toStringList();
+    return remembered.contains(models::CredentialStore::keyFor(m_api->baseUrl(), user));
+}
+
+void Console::setRemembered(const QString &user, bool remembered)
+{
+    QStringList list = m_settings.value(u"login/remembered"_s).toStringList();
+    const QString key = models::CredentialStore::keyFor(m_api->baseUrl(), user);
+    list.removeAll(key);
+    if (remembered)
+        list.append(key);
+    if (list.isEmpty())
+        m_settings.remove(u"login/remembered"_s);
+    else
+        m_settings.setValue(u"login/remembered"_s, list);
+}
+
+void Console::signOut()
+{
+    // Forget first (the keyring needs no server), then end the session on the server, then close.
+    setRemembered(m_username, false);
+    m_credentials->remove(m_api->baseUrl(), m_username, m_credentials,
+                          [](const models::CredentialStore::Result &) {});
+    m_sync->stop();
+    m_kb->stop();
+    // Closed when the server answered (or after 3 s), so the request is not dropped by the quitting app.
+    const QPointer<ui::MainWindow> window = m_window.get();
+    m_api->logout([window](const models::ApiResult<bool> &) {
+        if (window)
+            window->close();
+    });
+    QTimer::singleShot(3000, m_window.get(), [window] { window->close(); });
 }
 
 void Console::signInAgain()
@@ -202,8 +267,11 @@ void Console::signInAgain()
     }
     ui::LoginDialog dialog(m_api.get(), m_username, m_window.get());
     dialog.setNotice(tr("Your session ended. Sign in again to continue; nothing you synced was lost."));
+    // A remembered password renews the session by itself (the dialog closes when the server accepts it).
+    dialog.useCredentialStore(m_credentials, isRemembered(m_username));
     if (dialog.exec() != QDialog::Accepted)
         return;
+    setRemembered(dialog.session().username, dialog.remembered());
     if (dialog.session().username != m_username) {
         // A different person: their tickets and cache are not this window's. Keep it simple and honest.
         m_username = dialog.session().username;

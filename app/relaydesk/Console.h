@@ -2,9 +2,11 @@
 
 #include "ConsoleOptions.h"
 #include "core/Enums.h"
+#include "ui/WelcomeDialog.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QSettings>
 
 #include <memory>
@@ -22,6 +24,7 @@ class TelemetryReporter;
 } // namespace relaydesk::sim
 namespace relaydesk::models {
 class ApiClient;
+class CredentialStore;
 class KbMirror;
 class MetricsFeed;
 class AlertModel;
@@ -37,7 +40,7 @@ class TimelineModel;
 } // namespace relaydesk::models
 namespace relaydesk::ui {
 class MainWindow;
-}
+} // namespace relaydesk::ui
 
 namespace relaydesk::app {
 
@@ -56,7 +59,13 @@ public:
     // False when the user cancelled or something failed; `error` then says what (empty on cancel).
     bool start(QString *error);
 
+    // Where a team-server password is remembered; by default the system keyring. Tests give an in-memory
+    // one (not owned; set before start()).
+    void setCredentialStore(models::CredentialStore *store) { m_credentials = store; }
+    models::CredentialStore *credentialStore() const { return m_credentials; }
+
     ui::MainWindow *window() const { return m_window.get(); }
+    ui::WelcomeDialog *welcome() const { return m_welcome; } // the first-run welcome while it is open
     models::ApiClient *api() const { return m_api.get(); }
     models::TicketTableModel *tickets() const { return m_tickets.get(); }
     models::TicketActions *actions() const { return m_actions.get(); }
@@ -80,12 +89,19 @@ private:
     void startDemo(const QUrl &server, const QString &clientKey);
     void startTelemetry(const QUrl &server, const QString &clientKey, const QString &outageRegion);
     void signInAgain();
+    void signOut();
+    void showWelcomeOnce();
+    bool isRemembered(const QString &user);
+    void setRemembered(const QString &user, bool remembered);
 
     ConsoleOptions m_options;
     QSettings m_settings;
     QString m_username;
     Role m_role = Role::Agent;
     QElapsedTimer m_lastRenewal;
+    models::CredentialStore *m_credentials = nullptr;
+    std::unique_ptr<models::CredentialStore> m_keychain; // the default store, made when a server is used
+    QPointer<ui::WelcomeDialog> m_welcome;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<sim::GatewaySimulator> m_gateway; // --demo with the embedded service: the IM platform's side
     std::unique_ptr<server::EmbeddedService> m_embedded;

@@ -18,6 +18,9 @@ struct ConsoleOptions
     double demoRate = 4.0; // reports per second
     int demoCount = 200;
     quint64 seed = 0;      // 0: random
+    // The first start without --server shows a welcome (once). main() asks for it outside --demo; tests
+    // leave it off unless they test it.
+    bool welcome = false;
 };
 
 // Parses the command line; on error or --help/--version prints and returns the exit code to use.

@@ -43,7 +43,9 @@ int main(int argc, char *argv[])
         QLocale::setDefault(QLocale(options.language)); // dates and numbers follow the chosen language too
     relaydesk::installTranslations(app, QLocale());
 
-    relaydesk::app::Console console(options);
+    relaydesk::app::ConsoleOptions run = options;
+    run.welcome = !options.demo; // the demo explains itself; the welcome is for a first plain start
+    relaydesk::app::Console console(run);
     QString error;
     if (!console.start(&error)) {
         if (error.isEmpty())

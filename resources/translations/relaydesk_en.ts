@@ -2547,6 +2547,26 @@ Review their version (details below), then reload it (your changes are discarded
         <source>Enter your user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Remember my password in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in as %1 with the password remembered in the system keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring did not give the remembered password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring: you will be asked each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remembered password was not accepted and has been forgotten: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::MainWindow</name>
@@ -2688,6 +2708,14 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>Offline: reconnecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the session, forget the password remembered in the system keyring and close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2900,6 +2928,29 @@ The console for rescuing failed instant messages.</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Relaydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Embedded mode.&lt;/b&gt; No team server is configured, so the service runs inside this console, with its database in &lt;tt&gt;%1&lt;/tt&gt;. You are its administrator; nothing leaves this computer. The queues stay empty until failed-message reports arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try the demo.&lt;/b&gt; Start &lt;tt&gt;relaydesk --demo&lt;/tt&gt;: a simulator sends failed-message reports and plays the IM platform, so resends and replies really happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Work with your team.&lt;/b&gt; Start &lt;tt&gt;relaydesk --server https://relaydesk.example.com&lt;/tt&gt; with your team service&apos;s address (your administrator has it and your account). The sign-in can be remembered in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t show this again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2546,6 +2546,26 @@ Review their version (details below), then reload it (your changes are discarded
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
+    <message>
+        <source>&amp;Remember my password in the system keyring</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Signing in as %1 with the password remembered in the system keyring…</source>
+        <translation>正在以 %1 的身份使用系统密钥环中记住的密码登录…</translation>
+    </message>
+    <message>
+        <source>The system keyring did not give the remembered password: %1</source>
+        <translation>系统密钥环未能提供记住的密码：%1</translation>
+    </message>
+    <message>
+        <source>No system keyring: you will be asked each time.</source>
+        <translation>没有系统密钥环：每次都需要输入密码。</translation>
+    </message>
+    <message>
+        <source>The remembered password was not accepted and has been forgotten: %1</source>
+        <translation>记住的密码未被接受，已将其删除：%1</translation>
+    </message>
 </context>
 <context>
     <name>relaydesk::ui::MainWindow</name>
@@ -2688,6 +2708,14 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>Offline: reconnecting to %1…</source>
         <translation>离线：正在重新连接 %1…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>End the session, forget the password remembered in the system keyring and close</source>
+        <translation>结束会话，删除系统密钥环中记住的密码并关闭</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +2925,29 @@ The console for rescuing failed instant messages.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>relaydesk::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Relaydesk</source>
+        <translation>欢迎使用 Relaydesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Embedded mode.&lt;/b&gt; No team server is configured, so the service runs inside this console, with its database in &lt;tt&gt;%1&lt;/tt&gt;. You are its administrator; nothing leaves this computer. The queues stay empty until failed-message reports arrive.</source>
+        <translation>&lt;b&gt;嵌入模式。&lt;/b&gt;尚未配置团队服务器，因此服务在此控制台内运行，数据库位于 &lt;tt&gt;%1&lt;/tt&gt;。您是它的管理员，数据不会离开这台计算机。在收到消息发送失败的报告之前，队列是空的。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try the demo.&lt;/b&gt; Start &lt;tt&gt;relaydesk --demo&lt;/tt&gt;: a simulator sends failed-message reports and plays the IM platform, so resends and replies really happen.</source>
+        <translation>&lt;b&gt;试用演示。&lt;/b&gt;运行 &lt;tt&gt;relaydesk --demo&lt;/tt&gt;：模拟器会发送消息发送失败的报告并扮演即时通讯平台，因此重发和回复都会真实发生。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Work with your team.&lt;/b&gt; Start &lt;tt&gt;relaydesk --server https://relaydesk.example.com&lt;/tt&gt; with your team service&apos;s address (your administrator has it and your account). The sign-in can be remembered in the system keyring.</source>
+        <translation>&lt;b&gt;与团队协作。&lt;/b&gt;用团队服务的地址运行 &lt;tt&gt;relaydesk --server https://relaydesk.example.com&lt;/tt&gt;（地址和账号由管理员提供）。登录信息可以记在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t show this again</source>
+        <translation>不再显示(&amp;D)</translation>
     </message>
 </context>
 </TS>
