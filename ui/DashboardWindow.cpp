@@ -76,9 +76,20 @@ DashboardWindow::DashboardWindow(MetricsFeed *feed, QWidget *parent) : QWidget(p
     connect(m_cards.value(int(Metric::Causes)), &ChartCard::keyActivated, this, &DashboardWindow::causeActivated);
     connect(m_cards.value(int(Metric::Delivery)), &ChartCard::keyActivated, this, &DashboardWindow::regionActivated);
 
+    // The cards scroll when the screen is shorter than their drawn minimum (axes and wrapped legends: about
+    // 700 px), so the window itself always fits (at 1280x720 its title bar was pushed above the screen).
+    auto *cardsPage = new QWidget;
+    cardsPage->setLayout(grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"dashboardScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(cardsPage);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(grid, 1);
+    layout->addWidget(scroll, 1);
 
     // Only the charts shown are fetched.
     QList<Metric> wanted;
