@@ -523,6 +523,13 @@ void ApiClient::fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> 
     });
 }
 
+void ApiClient::fetchAssignableAgents(std::function<void(ApiResult<QList<AssignableAgent>>)> done)
+{
+    handle(get(u"/agents"_s), [done = std::move(done)](QNetworkReply *, const QByteArray &body, const ApiError &error) {
+        decodeJson<QList<AssignableAgent>>(body, error, decodeAssignableAgents, done);
+    });
+}
+
 void ApiClient::getObject(const QString &path, const QList<std::pair<QString, QString>> &query,
                           std::function<void(ApiResult<QJsonObject>)> done)
 {

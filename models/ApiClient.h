@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/AgentCodec.h"
 #include "core/Decoded.h"
 #include "core/Enums.h"
 #include "core/TicketCodec.h"
@@ -152,6 +153,8 @@ public:
                  std::function<void(ApiResult<Ticket>)> done);
     void reopen(qint64 ticketId, const QString &key, const QString &reason, std::function<void(ApiResult<Ticket>)> done);
     void fetchRegions(std::function<void(ApiResult<QList<RegionState>>)> done);
+    // Who a ticket can be transferred to (GET /agents): agents and leads with the tickets they hold.
+    void fetchAssignableAgents(std::function<void(ApiResult<QList<AssignableAgent>>)> done);
     // Tickets with the same diagnosis signature (the incident), newest first, at most 50.
     void fetchRelated(qint64 ticketId, std::function<void(ApiResult<QList<Ticket>>)> done);
 

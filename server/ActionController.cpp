@@ -135,6 +135,11 @@ void ActionController::registerRoutes(Router &server)
             return regions(data, snapshot);
         });
     });
+    server.route(u"/api/v1/agents"_s, [this](const HttpRequest &request) {
+        if (request.method() != Method::Get)
+            return HttpReply::ready(HttpReply::methodNotAllowed());
+        return HttpReply::onPool(m_context.pool, [this, data = HttpRequestData::from(request)] { return agents(data); });
+    });
 }
 
 std::optional<Principal> ActionController::authorize(const ServiceContext &context, const HttpRequestData &request,
@@ -316,6 +321,18 @@ HttpResponse ActionController::regions(const HttpRequestData &request, const QLi
     for (const RegionStatus &r : regions)
         array.append(encodeRegion(r));
     return HttpResponse(array);
+}
+
+HttpResponse ActionController::agents(const HttpRequestData &request) const
+{
+    std::optional<HttpResponse> refusal;
+    if (!AgentGate::check(*m_context.auth, request, &refusal))
+        return std::move(*refusal);
+    QString error;
+    const auto agents = m_context.auth->assignableAgents(&error);
+    if (!agents)
+        return HttpReply::internal(u"cannot list the agents: %1"_s.arg(error));
+    return HttpResponse(encodeAssignableAgents(*agents));
 }
 
 } // namespace relaydesk::server

@@ -47,6 +47,7 @@ private:
                             const QList<RegionStatus> &regions) const;
     HttpResponse related(const HttpRequestData &request, qint64 id) const;
     HttpResponse regions(const HttpRequestData &request, const QList<RegionStatus> &regions) const;
+    HttpResponse agents(const HttpRequestData &request) const;
 
     ServiceContext m_context;
 };

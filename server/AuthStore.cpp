@@ -310,6 +310,30 @@ std::optional<Principal> AuthStore::authenticateToken(const QString &token, QStr
     return Principal{q.value(0).toLongLong(), q.value(1).toString(), *role};
 }
 
+std::optional<QList<AssignableAgent>> AuthStore::assignableAgents(QString *error) const
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isValid())
+        return std::nullopt;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!Database::run(q,
+                       u"SELECT u.username, u.role, (SELECT COUNT(*) FROM tickets t WHERE t.assignee = u.username"
+                       " AND t.status IN ('claimed', 'waiting_user')) FROM users u WHERE u.role <> 'trainer'"
+                       " ORDER BY u.username"_s,
+                       {}, error))
+        return std::nullopt;
+    QList<AssignableAgent> agents;
+    while (q.next()) {
+        AssignableAgent a;
+        a.username = q.value(0).toString();
+        a.role = fromWire<Role>(q.value(1).toString()).value_or(Role::Agent);
+        a.holding = q.value(2).toLongLong();
+        agents.append(std::move(a));
+    }
+    return agents;
+}
+
 bool AuthStore::revokeToken(const QString &token, QString *error) const
 {
     WriteTransaction tx(m_database);

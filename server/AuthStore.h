@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/AgentCodec.h"
 #include "core/Enums.h"
 #include "server/PasswordHasher.h"
 
@@ -74,6 +75,10 @@ public:
     // releaseThread), so the pool keeps serving other requests meanwhile. Failed: *error says why.
     // `clientGone` (may be null) set before the hash begins: the hash is skipped and the attempt withdrawn
     // (ClientGone), so a client that sends sign-ins and drops them costs neither hashing nor limit slots.
+    // Who a ticket can be transferred to (anyone but trainers, as the transfer action checks), by name, with
+    // the tickets each holds now.
+    std::optional<QList<AssignableAgent>> assignableAgents(QString *error) const;
+
     LoginOutcome login(const QString &name, const QString &password, const QHostAddress &peer,
                        QThreadPool *callerPool, QString *error,
                        const std::shared_ptr<const std::atomic<bool>> &clientGone = {}) const;

@@ -166,7 +166,7 @@ void ActionBar::trigger(Kind kind)
         break;
     }
     case Kind::Note: args = askNote(this); break;
-    case Kind::Transfer: args = askTransfer(this); break;
+    case Kind::Transfer: args = askTransfer(this, m_api); break;
     case Kind::Resolve: args = askResolve(this); break;
     case Kind::Reopen: args = askReopen(this); break;
     default: break;

@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace relaydesk::ui {
@@ -219,28 +220,66 @@ std::optional<ActionArgs> askNote(QWidget *parent)
     return args;
 }
 
-std::optional<ActionArgs> askTransfer(QWidget *parent)
+std::optional<ActionArgs> askTransfer(QWidget *parent, models::ApiClient *api)
 {
     QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("transferDialog"));
     dialog.setWindowTitle(QCoreApplication::translate("ActionDialogs", "Transfer the ticket"));
     auto *queue = new QComboBox(&dialog);
+    queue->setObjectName(QStringLiteral("transferQueue"));
     queue->addItem(QCoreApplication::translate("ActionDialogs", "Tier 2"), QStringLiteral("tier2"));
     queue->addItem(QCoreApplication::translate("ActionDialogs", "Engineering"), QStringLiteral("engineering"));
     queue->addItem(QCoreApplication::translate("ActionDialogs", "Trust and safety"), QStringLiteral("trust_and_safety"));
-    auto *assignee = new QLineEdit(&dialog);
-    assignee->setPlaceholderText(QCoreApplication::translate("ActionDialogs", "Optional: an agent's user name"));
+    // The agents come from the service: a name that does not exist cannot be picked.
+    auto *assignee = new QComboBox(&dialog);
+    assignee->setObjectName(QStringLiteral("transferAgent"));
+    assignee->addItem(QCoreApplication::translate("ActionDialogs", "Nobody: into the queue"), QString());
+    assignee->addItem(QCoreApplication::translate("ActionDialogs", "Loading the agents…"));
+    if (auto *items = qobject_cast<QStandardItemModel *>(assignee->model()))
+        items->item(1)->setEnabled(false); // a note, not a choice
+    auto *status = new QLabel(&dialog);
+    status->setObjectName(QStringLiteral("transferStatus"));
+    status->setTextFormat(Qt::PlainText);
+    status->setWordWrap(true);
+    status->hide();
+    QPointer<QComboBox> guard(assignee);
+    QPointer<QLabel> statusGuard(status);
+    api->fetchAssignableAgents([guard, statusGuard](models::ApiResult<QList<AssignableAgent>> result) {
+        if (!guard)
+            return;
+        guard->removeItem(1);
+        if (!result.ok()) {
+            statusGuard->setText(QCoreApplication::translate("ActionDialogs",
+                                                             "The agent list is unavailable (%1): the ticket can still "
+                                                             "go to a queue.")
+                                     .arg(result.error.message));
+            statusGuard->show();
+            return;
+        }
+        for (const AssignableAgent &a : *result.value) {
+            const QString role = a.role == Role::Lead    ? QCoreApplication::translate("ActionDialogs", "lead")
+                                 : a.role == Role::Admin ? QCoreApplication::translate("ActionDialogs", "administrator")
+                                                         : QCoreApplication::translate("ActionDialogs", "agent");
+            guard->addItem(QCoreApplication::translate("ActionDialogs", "%1 (%2, holds %n ticket(s))", nullptr,
+                                                       int(a.holding))
+                               .arg(a.username, role),
+                           a.username);
+        }
+    });
     auto *form = new QFormLayout;
     form->addRow(QCoreApplication::translate("ActionDialogs", "&Queue:"), queue);
     form->addRow(QCoreApplication::translate("ActionDialogs", "&Agent:"), assignee);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
+    layout->addWidget(status);
     layout->addWidget(okCancel(&dialog, QCoreApplication::translate("ActionDialogs", "&Transfer")));
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     ActionArgs args;
     args.queue = queue->currentData().toString();
-    if (!assignee->text().trimmed().isEmpty())
-        args.assignee = assignee->text().trimmed();
+    const QString picked = assignee->currentData().toString();
+    if (!picked.isEmpty())
+        args.assignee = picked;
     return args;
 }
 

@@ -31,7 +31,8 @@ struct ReplyDraft
 };
 std::optional<models::ActionArgs> askReply(QWidget *parent, const Ticket &ticket, const ReplyDraft &draft = {});
 std::optional<models::ActionArgs> askNote(QWidget *parent);
-std::optional<models::ActionArgs> askTransfer(QWidget *parent);
+// Queue, and optionally an agent picked from the service's list of assignable agents (GET /agents).
+std::optional<models::ActionArgs> askTransfer(QWidget *parent, models::ApiClient *api);
 std::optional<models::ActionArgs> askResolve(QWidget *parent);
 std::optional<models::ActionArgs> askReopen(QWidget *parent);
 void showShortcuts(QWidget *parent);

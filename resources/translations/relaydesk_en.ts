@@ -104,10 +104,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional: an agent&apos;s user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Queue:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,6 +188,37 @@ Ctrl+Shift+A	alerts
 F5	sync now; reconnect at once when offline
 ?	this list</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody: into the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent list is unavailable (%1): the ticket can still go to a queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, holds %n ticket(s))</source>
+        <translation>
+            <numerusform>%1 (%2, holds %n ticket)</numerusform>
+            <numerusform>%1 (%2, holds %n tickets)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

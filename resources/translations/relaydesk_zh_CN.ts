@@ -104,10 +104,6 @@
         <translation>信任与安全</translation>
     </message>
     <message>
-        <source>Optional: an agent&apos;s user name</source>
-        <translation>可选：客服的用户名</translation>
-    </message>
-    <message>
         <source>&amp;Queue:</source>
         <translation>队列(&amp;Q)：</translation>
     </message>
@@ -210,6 +206,36 @@ Ctrl+I	事件
 Ctrl+Shift+A	告警
 F5	立即同步；离线时立即重新连接
 ?	本列表</translation>
+    </message>
+    <message>
+        <source>Nobody: into the queue</source>
+        <translation>不指定：放入队列</translation>
+    </message>
+    <message>
+        <source>Loading the agents…</source>
+        <translation>正在加载客服列表…</translation>
+    </message>
+    <message>
+        <source>The agent list is unavailable (%1): the ticket can still go to a queue.</source>
+        <translation>无法获取客服列表（%1）：仍可将工单转入队列。</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, holds %n ticket(s))</source>
+        <translation>
+            <numerusform>%1（%2，持有 %n 个工单）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // Agent actions over real HTTP (docs/api.md, "Agent actions"): claim / release / resend / reroute / reply /
 // transfer / note / resolve / reopen, Idempotency-Key replay, claim conflicts between parallel requests,
 // gateway outcomes on the timeline against an in-process gateway simulator, related tickets and regions.
+#include "core/AgentCodec.h"
 #include "TriageHarness.h"
 
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 using relaydesk::Cause;
+using relaydesk::AssignableAgent;
+using relaydesk::decodeAssignableAgents;
 using relaydesk::Role;
 
 namespace {
@@ -43,6 +46,7 @@ private slots:
     void resolveAndReopen();
     void relatedTicketsShareSignature();
     void regionsShowHealth();
+    void agentsListWhoCanHoldTickets();
 
 private:
     HttpResult act(qint64 id, const QString &verb, const QString &key, const QJsonObject &body = {},
@@ -397,6 +401,30 @@ void TestServerActions::relatedTicketsShareSignature()
     QCOMPARE(h->client->get(u"/api/v1/tickets/%1/related"_s.arg(other), h->token).json.value("tickets"_L1).toArray().size(),
              0);
     QCOMPARE(h->client->get(u"/api/v1/tickets/424242/related"_s, h->token).status, 404);
+}
+
+void TestServerActions::agentsListWhoCanHoldTickets()
+{
+    // The transfer dialog's list: who the transfer action accepts (not trainers), by name, with the tickets
+    // each holds.
+    const qint64 id = escalated(u"agents-list"_s);
+    QVERIFY(id > 0);
+    QCOMPARE(act(id, u"transfer"_s, u"a1"_s, {{"assignee"_L1, kBob}}).status, 200);
+    QCOMPARE(h->client->get(u"/api/v1/agents"_s, QString()).status, 401);
+    const HttpResult r = h->client->get(u"/api/v1/agents"_s, bob);
+    QCOMPARE(r.status, 200);
+    const auto decoded = decodeAssignableAgents(r.json);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error().toString()));
+    QStringList names;
+    qint64 bobHolds = -1;
+    for (const AssignableAgent &a : decoded.value()) {
+        names.append(a.username);
+        QCOMPARE(a.role, Role::Agent);
+        if (a.username == kBob)
+            bobHolds = a.holding;
+    }
+    QCOMPARE(names, (QStringList{ServiceFixture::kUser, kBob}));
+    QCOMPARE(bobHolds, 1);
 }
 
 void TestServerActions::regionsShowHealth()

@@ -15,6 +15,7 @@
 #include "ui/TicketDetailPane.h"
 #include "ui/TicketListPane.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -441,6 +442,49 @@ private slots:
                 viaChosen = d.region == chosen;
         }
         QVERIFY2(viaChosen, qPrintable(chosen));
+    }
+
+    void transferPicksAnAgentTheServiceKnows()
+    {
+        // The transfer dialog offers the agents GET /agents lists (no free text, so no unknown name and no
+        // 422); picking one hands the ticket over.
+        QTemporaryDir dir;
+        app::ConsoleOptions options = demoOptions(dir.path());
+        options.demoCount = 20;
+        app::Console console(options);
+        const QString failed = startWithTickets(console, 20);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QString error;
+        QVERIFY2(console.embedded()->addUser(u"bob"_s, Role::Agent, u"bob-password-1"_s, &error), qPrintable(error));
+        const qint64 id = claimEscalated(console, Cause::Network);
+        QVERIFY2(id > 0, "an escalated network ticket was claimed");
+        ui::MainWindow *window = console.window();
+        bool picked = false;
+        QStringList offered;
+        whenDialogOpens(u"transferDialog"_s, [&picked, &offered](QDialog *dialog) {
+            auto *agents = dialog->findChild<QComboBox *>(u"transferAgent"_s);
+            if (!agents || agents->isEditable())
+                return false;
+            offered.clear();
+            int bob = -1;
+            for (int i = 0; i < agents->count(); ++i) {
+                offered.append(agents->itemData(i).toString());
+                if (agents->itemData(i).toString() == "bob"_L1)
+                    bob = i;
+            }
+            if (bob < 0)
+                return false; // still loading
+            agents->setCurrentIndex(bob);
+            picked = true;
+            return true;
+        });
+        auto *transfer = window->findChild<QAbstractButton *>(u"transferButton"_s);
+        QVERIFY(transfer);
+        QTRY_VERIFY(transfer->isEnabled());
+        transfer->click();
+        QTRY_VERIFY_WITH_TIMEOUT(picked, 10000);
+        QVERIFY2(offered.contains(console.username()), qPrintable(offered.join(u',')));
+        QTRY_COMPARE_WITH_TIMEOUT(console.tickets()->ticket(id)->assignee, u"bob"_s, 10000);
     }
 
     void replyFromATemplateReachesTheUserOnce()
