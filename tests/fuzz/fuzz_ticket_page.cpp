@@ -1,5 +1,7 @@
-// Console side: the delta feed page and the ticket timeline, as the API client decodes them.
+// Console side: the delta feed page, the ticket timeline and the assignable agents (GET /agents), as the
+// API client decodes them.
 // Invariant: a decoded page re-encodes to a page that decodes again to the same JSON.
+#include "core/AgentCodec.h"
 #include "core/ReportCodec.h"
 #include "core/TicketCodec.h"
 
@@ -29,6 +31,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!again.ok())
                 std::abort();
         }
+    }
+    const auto agents = decodeAssignableAgents(json.value());
+    if (agents.ok()) {
+        const QJsonObject encoded = encodeAssignableAgents(agents.value());
+        const auto again = decodeAssignableAgents(encoded);
+        if (!again.ok() || encodeAssignableAgents(again.value()) != encoded)
+            std::abort();
+    } else if (agents.error().message.isEmpty()) {
+        std::abort();
     }
     return 0;
 }
